@@ -1,0 +1,20 @@
+# One image for api and worker (they share the compiled server code); the command picks the process.
+FROM node:20.20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json .npmrc ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN node scripts/build-server.mjs && npx vite build web --logLevel warn
+
+FROM node:20.20-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package.json package-lock.json .npmrc ./
+RUN npm ci --omit=dev --no-audit --no-fund
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/web/build ./web/build
+# A fresh named volume mounted here inherits this ownership, so the unprivileged user can write the secret.
+RUN mkdir -p /run/peerlift && chown node:node /run/peerlift
+USER node
+EXPOSE 3000
+CMD ["node", "dist/api/src/main.js"]

@@ -1,0 +1,37 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AuthModule } from './auth/auth.module';
+import type { AppConfig } from './config/app-config';
+import { APP_CONFIG, ConfigModule } from './config/config.module';
+import { CurriculumModule } from './curriculum/curriculum.module';
+import { DatabaseModule } from './database/database.module';
+import { ExperimentsModule } from './experiments/experiments.module';
+import { buildGraphQLOptions } from './graphql/graphql-options';
+import { HealthModule } from './health/health.module';
+import { PracticeModule } from './practice/practice.module';
+import { RedisModule } from './redis/redis.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        RedisModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [APP_CONFIG],
+          useFactory: (c: AppConfig) => buildGraphQLOptions(c),
+        }),
+        AuthModule,
+        CurriculumModule,
+        PracticeModule,
+        ExperimentsModule,
+        HealthModule,
+      ],
+    };
+  }
+}

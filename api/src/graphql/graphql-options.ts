@@ -1,0 +1,43 @@
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { Request } from 'express';
+import type { AppConfig } from '../config/app-config';
+import { formatGraphQLError } from './format-error';
+
+/** What resolvers and guards see: the HTTP request, or a graphql-ws connection's params. */
+export interface GraphQLContext {
+  req?: Request;
+  connectionParams?: Record<string, unknown>;
+}
+
+/**
+ * Limits documented in docs/security.md. Depth 10 covers our deepest real query (session → messages →
+ * author) with room; aliases are capped so one request cannot multiply a resolver.
+ */
+export function buildGraphQLOptions(config: AppConfig): ApolloDriverConfig {
+  const production = config.NODE_ENV === 'production';
+  const armor = new ApolloArmor({
+    maxDepth: { n: 10 },
+    maxAliases: { n: 5 },
+    maxDirectives: { n: 10 },
+    maxTokens: { n: 2000 },
+    costLimit: { maxCost: 5000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
+  return {
+    autoSchemaFile: true,
+    sortSchema: true,
+    path: '/graphql',
+    introspection: !production,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    plugins: armor.plugins,
+    validationRules: armor.validationRules,
+    // Guards must run on @ResolveField too, or a field resolver could leak private data.
+    fieldResolverEnhancers: ['guards', 'filters'],
+    formatError: formatGraphQLError,
+    context: ({ req, extra }: { req?: Request; extra?: { connectionParams?: Record<string, unknown> } }) =>
+      ({ req, connectionParams: extra?.connectionParams }) satisfies GraphQLContext,
+    subscriptions: { 'graphql-ws': { path: '/graphql' } },
+  };
+}

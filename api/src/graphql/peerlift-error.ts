@@ -1,0 +1,40 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * Stable `extensions.code` values. Clients switch on these; names never change once landed.
+ * Apollo's own codes (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, BAD_USER_INPUT for variable
+ * coercion, PERSISTED_QUERY_*) pass through unchanged.
+ */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  SKILL_LOCKED: 'SKILL_LOCKED',
+  ALREADY_ANSWERED: 'ALREADY_ANSWERED',
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  HANDLE_TAKEN: 'HANDLE_TAKEN',
+  HANDLE_NOT_ALLOWED: 'HANDLE_NOT_ALLOWED',
+  WEAK_PASSWORD: 'WEAK_PASSWORD',
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  RATE_LIMITED: 'RATE_LIMITED',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** The one error type services throw; formatError passes it through as is. */
+export class PeerliftError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message, { extensions: { code, ...(details ?? {}) } });
+  }
+}
+
+export const KNOWN_CODES: ReadonlySet<string> = new Set([
+  ...Object.values(ErrorCode),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);

@@ -1,0 +1,25 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { MasteryLevelEnum, MasteryStatusEnum, SkillRefModel } from '../../curriculum/models/skill.model';
+
+/** What the learner sees of an exercise. The expected answer is deliberately not a field. */
+@ObjectType('Exercise')
+export class ExerciseModel {
+  @Field(() => ID) id!: string;
+  @Field() skillSlug!: string;
+  @Field() prompt!: string;
+}
+
+@ObjectType('AnswerResult')
+export class AnswerResultModel {
+  @Field() correct!: boolean;
+  @Field(() => String, { nullable: true, description: 'Only after a wrong answer.' }) expectedAnswer!: string | null;
+  @Field(() => Int) streak!: number;
+  @Field(() => Int) streakToProficient!: number;
+  @Field(() => MasteryLevelEnum) level!: MasteryLevelEnum;
+  @Field(() => MasteryStatusEnum) status!: MasteryStatusEnum;
+  @Field(() => Int) pointsAwarded!: number;
+  @Field(() => Int) totalPoints!: number;
+  @Field({ description: 'Feedback wording (may come from an experiment).' }) feedback!: string;
+  @Field(() => [SkillRefModel]) unlockedSkills!: SkillRefModel[];
+  @Field({ description: 'True when this answer was a review that can confirm mastery.' }) wasReview!: boolean;
+}

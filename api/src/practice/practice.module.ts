@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CurriculumModule } from '../curriculum/curriculum.module';
+import { ExperimentsModule } from '../experiments/experiments.module';
+import { ExerciseService } from './exercise.service';
+import { PracticeResolver } from './practice.resolver';
+import { SubmitAnswerService } from './submit-answer.service';
+
+@Module({
+  imports: [CurriculumModule, ExperimentsModule],
+  providers: [PracticeResolver, ExerciseService, SubmitAnswerService],
+})
+export class PracticeModule {}

@@ -1,0 +1,43 @@
+// Where the app's links go, and where people land after logging in. Pure; no Svelte imports.
+import type { Role } from './graphql/auth';
+
+export interface NavItem {
+  href: string;
+  label: string;
+  /** Roles that see this item; omitted = everyone who is logged in. */
+  roles?: readonly Role[];
+}
+
+/** The header navigation. Coach, tutoring and experiment pages add their entries here. */
+export const NAV_ITEMS: readonly NavItem[] = [{ href: '/learn', label: 'Learn' }];
+
+export function navItemsFor(role: Role | undefined): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.roles || (role !== undefined && item.roles.includes(role)));
+}
+
+/** True when `href` is the current page or a page under it ("/learn" is current on "/learn/add-1"). */
+export function isCurrent(href: string, pathname: string): boolean {
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
+
+export const HOME_AFTER_LOGIN = '/learn';
+
+/**
+ * The `next` query parameter, if it is a path on this site; otherwise the learner's home.
+ * Rejects "//evil.example" and "/\evil.example", which browsers treat as other origins.
+ */
+export function safeNextPath(next: string | null | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return HOME_AFTER_LOGIN;
+  return next;
+}
+
+/** The log-in page, remembering where to come back to. */
+export function loginHref(from: URL): string {
+  const back = from.pathname + from.search;
+  return back === '/' ? '/login' : `/login?next=${encodeURIComponent(back)}`;
+}
+
+/** Keeps `next` when moving between the log-in and sign-up pages. */
+export function withNext(path: '/login' | '/signup', next: string | null): string {
+  return next ? `${path}?next=${encodeURIComponent(next)}` : path;
+}

@@ -1,0 +1,5 @@
+import { requireSession } from '$lib/route-guards';
+
+export function load({ url }) {
+  requireSession(url);
+}

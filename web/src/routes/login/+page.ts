@@ -1,0 +1,5 @@
+import { skipIfLoggedIn } from '$lib/route-guards';
+
+export function load({ url }) {
+  skipIfLoggedIn(url);
+}
