@@ -2,7 +2,7 @@
 // and Redis. Two Jest invocations because the int tier runs as native ESM (NestJS 12 is ESM-only) and the
 // unit tier does not; results go to artifacts/ so .ci/run can count them.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, existsSync, rmSync } from 'node:fs';
+import { mkdirSync, existsSync, readdirSync, rmSync } from 'node:fs';
 
 mkdirSync('artifacts', { recursive: true });
 const extra = process.argv.slice(2);
@@ -12,6 +12,16 @@ const runs = [
   { name: 'int', node: ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning'], args: ['--selectProjects', 'int', '--maxWorkers=2'] },
 ];
 let failed = false;
+// The web app's pure .ts modules are tested with Node's own runner (they import Svelte-free code only).
+const webOut = 'artifacts/node-web.tap';
+if (existsSync(webOut)) rmSync(webOut);
+const web = spawnSync(
+  'node',
+  ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=../${webOut}`, ...readdirSync('web/src', { recursive: true }).filter((f) => f.endsWith('.spec.ts')).map((f) => `src/${f}`)],
+  { stdio: 'inherit', cwd: 'web' },
+);
+if (web.status !== 0) failed = true;
 for (const run of runs) {
   const out = `artifacts/jest-${run.name}.json`;
   if (existsSync(out)) rmSync(out);

@@ -11,4 +11,10 @@ for (const f of files) {
   // A suite that fails to load has no failed tests but must still count as a failure.
   failed += (r.numFailedTests ?? 0) + (r.numRuntimeErrorTestSuites ?? 0);
 }
+// Node's test runner writes TAP; its closing comments carry the counts.
+for (const f of existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.tap')) : []) {
+  const tap = readFileSync(`${dir}/${f}`, 'utf8');
+  passed += Number(/^# pass (\d+)$/m.exec(tap)?.[1] ?? 0);
+  failed += Number(/^# fail (\d+)$/m.exec(tap)?.[1] ?? 0) + Number(/^# cancelled (\d+)$/m.exec(tap)?.[1] ?? 0);
+}
 console.log(`tests: ${passed} passed, ${failed} failed`);

@@ -3,7 +3,8 @@ import { analysisReport, parseAnalysisInput, type AnalysisReport } from './analy
 import { renderLiftChartSvg } from './lift-chart-svg';
 
 /**
- * Analyst command line (wired by the root package as `npm run experiments -- <command>`):
+ * Analyst command line. `run-cli.ts` is the executable entry (`tsx experiments/src/run-cli.ts <command>`,
+ * for the root script `npm run experiments -- <command>`); this module has no side effects.
  *
  *   analyze FILE.json   print the analysis of FILE as JSON (see analysis-input.ts for the format)
  *   chart FILE.json     print the same analysis as an SVG lift chart
@@ -64,8 +65,4 @@ function loadReport(file: string, io: CliIo): AnalysisReport | null {
     return null;
   }
   return analysisReport(parsed.input);
-}
-
-if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
 }

@@ -62,6 +62,7 @@ export type MetricKey = keyof typeof METRICS;
 
 export const METRIC_KEYS = Object.keys(METRICS) as MetricKey[];
 
+/** True when `key` names a metric in METRICS. */
 export function isMetricKey(key: string): key is MetricKey {
   return Object.prototype.hasOwnProperty.call(METRICS, key);
 }

@@ -64,6 +64,7 @@ export type ParameterValue<P extends ParameterKey> = P extends ParameterKey
 
 export const PARAMETER_KEYS = Object.keys(PARAMETERS) as ParameterKey[];
 
+/** True when `key` names a parameter in PARAMETERS. */
 export function isParameterKey(key: string): key is ParameterKey {
   return Object.prototype.hasOwnProperty.call(PARAMETERS, key);
 }

@@ -16,6 +16,7 @@ export async function ensureDatabase(url: string): Promise<void> {
   try {
     await client.connect();
   } catch (e) {
+    await client.end().catch(() => undefined);
     throw new ServiceUnavailableError(
       `Cannot reach PostgreSQL at ${redact(url)} (${(e as Error).message}); ${HOW_TO_START_POSTGRES}.`,
     );

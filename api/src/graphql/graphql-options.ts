@@ -20,8 +20,10 @@ export function buildGraphQLOptions(config: AppConfig): ApolloDriverConfig {
     maxDepth: { n: 10 },
     maxAliases: { n: 5 },
     maxDirectives: { n: 10 },
-    maxTokens: { n: 2000 },
-    costLimit: { maxCost: 5000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
+    // Token limits are enforced by graphql-js's own parser (parseOptions below), which reports a
+    // GRAPHQL_PARSE_FAILED 400 like any syntax error; armor's plugin would turn those into 500s.
+    maxTokens: { enabled: false },
+    costLimit: { maxCost: 1000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
     blockFieldSuggestion: { enabled: production },
   }).protect();
   return {
@@ -30,6 +32,7 @@ export function buildGraphQLOptions(config: AppConfig): ApolloDriverConfig {
     path: '/graphql',
     introspection: !production,
     includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: 2000 },
     allowBatchedHttpRequests: false,
     plugins: armor.plugins,
     validationRules: armor.validationRules,

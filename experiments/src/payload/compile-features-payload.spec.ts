@@ -1,35 +1,24 @@
-import { GrowthBookClient, type TrackingCallbackWithUser } from '@growthbook/growthbook';
 import { correctFeedbackWording } from '../definitions/correct-feedback-wording';
 import { pointsPerCorrectAnswer } from '../definitions/points-per-correct-answer';
 import { proficiencyStreakLength } from '../definitions/proficiency-streak-length';
 import { defineExperiment, type ExperimentDefinition, type ExperimentState } from '../experiment-definition';
 import { EXPERIMENT_DEFINITIONS } from '../experiment-registry';
-import { compileFeaturesPayload, type FeaturesPayload } from './compile-features-payload';
+import { compileFeaturesPayload } from './compile-features-payload';
 import { hashV2Bucket } from './hash-v2-bucket';
+import { learnerIds, loadClient, running, valueFor } from './sdk-test-client';
 
-const IDS = Array.from({ length: 6000 }, (_, i) => `0000${i.toString(16)}-learner`.slice(-14));
+const IDS = learnerIds(6000);
 
-interface Exposure {
-  experimentKey: string;
-  variationKey: string;
-  id: unknown;
-}
-
-/** Loads `payload` into a real GrowthBookClient and records every exposure the SDK tracks. */
-function loadClient(payload: FeaturesPayload): { client: GrowthBookClient; exposures: Exposure[] } {
-  const exposures: Exposure[] = [];
-  const trackingCallback: TrackingCallbackWithUser = (experiment, result, user) => {
-    exposures.push({ experimentKey: experiment.key, variationKey: result.key, id: user.attributes?.id });
-  };
-  const client = new GrowthBookClient({ trackingCallback }).initSync({ payload });
-  return { client, exposures };
-}
-
-function valueFor(client: GrowthBookClient, feature: string, attributes: Record<string, string>): unknown {
-  return client.createScopedInstance({ attributes }).evalFeature(feature).value;
-}
-
-const running = (key: string, phase = 1): ExperimentState => ({ key, status: 'running', phase });
+// A second streak experiment in the other half of the namespace (test fixture, not shipped).
+const laterStreak = defineExperiment({
+  ...proficiencyStreakLength,
+  key: 'proficiency-streak-length-12',
+  variations: [
+    { key: 'streak-10', name: '10 in a row', value: 10 },
+    { key: 'streak-12', name: '12 in a row', value: 12 },
+  ],
+  namespaceRange: [0.5, 1],
+});
 
 describe('compileFeaturesPayload', () => {
   it('emits one feature per parameter with its default and a rule for each running experiment', () => {
@@ -237,67 +226,6 @@ describe('the compiled payload in the GrowthBook SDK', () => {
     }
     for (const id of IDS.slice(0, 200))
       expect(valueFor(client, 'mastery.streakToProficient', { id })).toBe(10);
-    client.destroy();
-  });
-});
-
-// Two experiments on one parameter, in disjoint slices of its namespace (test fixtures, not shipped).
-const lowPoints = defineExperiment({
-  ...pointsPerCorrectAnswer,
-  key: 'points-low-slice',
-  variations: [
-    { key: 'points-10', name: '10', value: 10 },
-    { key: 'points-12', name: '12', value: 12 },
-  ],
-  weights: [0.5, 0.5],
-  namespaceRange: [0, 0.4],
-});
-const highPoints = defineExperiment({
-  ...lowPoints,
-  key: 'points-high-slice',
-  variations: [
-    { key: 'points-10', name: '10', value: 10 },
-    { key: 'points-15', name: '15', value: 15 },
-  ],
-  namespaceRange: [0.4, 1],
-});
-const laterStreak = defineExperiment({
-  ...proficiencyStreakLength,
-  key: 'proficiency-streak-length-12',
-  variations: [
-    { key: 'streak-10', name: '10 in a row', value: 10 },
-    { key: 'streak-12', name: '12 in a row', value: 12 },
-  ],
-  namespaceRange: [0.5, 1],
-});
-
-describe('namespaces', () => {
-  it('never puts a unit in two experiments on one parameter, and fills each slice in proportion', () => {
-    const perExperiment = [lowPoints, highPoints].map((definition) => {
-      const { client, exposures } = loadClient(
-        compileFeaturesPayload([lowPoints, highPoints], [running(definition.key)]),
-      );
-      IDS.forEach((id) => valueFor(client, 'points.correctAnswer', { id }));
-      client.destroy();
-      return new Set(exposures.map((exposure) => exposure.id));
-    });
-    const [low, high] = perExperiment;
-    expect([...low].filter((id) => high.has(id))).toEqual([]);
-    expect(Math.abs(low.size / IDS.length - 0.4)).toBeLessThan(0.025);
-    expect(Math.abs(high.size / IDS.length - 0.6)).toBeLessThan(0.025);
-    expect(low.size + high.size).toBe(IDS.length);
-    for (const id of low) expect(hashV2Bucket('ns-points.correctAnswer', id as string)).toBeLessThan(0.4);
-  });
-
-  it('exposes each unit to exactly one of them when both run', () => {
-    const payload = compileFeaturesPayload(
-      [lowPoints, highPoints],
-      [running('points-low-slice'), running('points-high-slice')],
-    );
-    const { client, exposures } = loadClient(payload);
-    IDS.forEach((id) => valueFor(client, 'points.correctAnswer', { id }));
-    expect(exposures).toHaveLength(IDS.length);
-    expect(new Set(exposures.map((exposure) => exposure.id)).size).toBe(IDS.length);
     client.destroy();
   });
 });

@@ -44,14 +44,25 @@ export function effectMoments(comparison: Comparison): EffectMoments {
   const varA = summaryVariance(control, metricType);
   const varB = summaryVariance(treatment, metricType);
   const variance = relative
-    ? meanA === 0
-      ? 0
-      : varB / treatment.n / meanA ** 2 + ((varA / control.n) * meanB ** 2) / meanA ** 4
+    ? relativeVariance({ meanA, meanB, varA, varB, nA: control.n, nB: treatment.n })
     : varB / treatment.n + varA / control.n;
   if (!(varA > 0) || !(varB > 0) || !(variance > 0)) return noEffect('ZERO_NEGATIVE_VARIANCE');
   if (meanA === 0) return noEffect('BASELINE_ZERO');
   const pointEstimate = relative ? (meanB - meanA) / meanA : meanB - meanA;
   return { pointEstimate, standardError: Math.sqrt(variance), error: null };
+}
+
+/** Delta-method Var((x̄_B − x̄_A)/x̄_A); 0 when x̄_A = 0, as gbstats `variance_of_ratios`. */
+function relativeVariance(m: {
+  meanA: number;
+  meanB: number;
+  varA: number;
+  varB: number;
+  nA: number;
+  nB: number;
+}): number {
+  if (m.meanA === 0) return 0;
+  return m.varB / m.nB / m.meanA ** 2 + ((m.varA / m.nA) * m.meanB ** 2) / m.meanA ** 4;
 }
 
 function noEffect(error: EffectError): EffectMoments {

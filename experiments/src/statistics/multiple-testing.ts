@@ -12,6 +12,7 @@
 
 export type PValueCorrection = 'holm-bonferroni' | 'benjamini-hochberg' | 'none';
 
+/** Holm–Bonferroni adjusted p-values, in input order. */
 export function holmBonferroni(pValues: readonly number[]): number[] {
   const m = pValues.length;
   const ascending = indicesSortedBy(pValues, (a, b) => a - b);
@@ -24,6 +25,7 @@ export function holmBonferroni(pValues: readonly number[]): number[] {
   return adjusted;
 }
 
+/** Benjamini–Hochberg adjusted p-values, in input order. */
 export function benjaminiHochberg(pValues: readonly number[]): number[] {
   const m = pValues.length;
   const descending = indicesSortedBy(pValues, (a, b) => b - a);
@@ -37,6 +39,7 @@ export function benjaminiHochberg(pValues: readonly number[]): number[] {
   return adjusted;
 }
 
+/** Applies `correction` (or none) to p-values, keeping their order. */
 export function adjustPValues(pValues: readonly number[], correction: PValueCorrection): number[] {
   if (correction === 'holm-bonferroni') return holmBonferroni(pValues);
   if (correction === 'benjamini-hochberg') return benjaminiHochberg(pValues);

@@ -15,6 +15,7 @@ import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 /** GrowthBook's default SRM threshold. */
 export const SRM_P_VALUE_THRESHOLD = 0.001;
 
+/** Chi-square p-value of the observed unit counts against the configured weights (same order). */
 export function srmPValue(users: readonly number[], weights: readonly number[]): number {
   if (users.length !== weights.length) throw new RangeError('srmPValue needs one weight per variation');
   const total = users.reduce((sum, count) => sum + count, 0);
@@ -29,6 +30,7 @@ export function srmPValue(users: readonly number[], weights: readonly number[]):
   return 1 - chisquareCdf(chiSquare, users.length - 1);
 }
 
+/** True when the split is too unlikely under the weights to trust any lift: p < 0.001. */
 export function hasSampleRatioMismatch(pValue: number): boolean {
   return pValue < SRM_P_VALUE_THRESHOLD;
 }

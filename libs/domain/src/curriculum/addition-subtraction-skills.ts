@@ -15,7 +15,10 @@ export const ADDITION_SUBTRACTION_SKILLS: readonly SkillDefinition[] = [
         'Start at the bigger number and count on by the smaller one. ' +
         'For 3 + 5, start at 5 and count on three more: 6, 7, 8. So 3 + 5 = 8.',
     },
-    space: filterSpace(productSpace({ a: integerRange(0, 10), b: integerRange(0, 10) }), ({ a, b }) => a + b <= 10),
+    space: filterSpace(
+      productSpace({ a: integerRange(0, 10), b: integerRange(0, 10) }),
+      ({ a, b }) => a + b <= 10,
+    ),
     exercise: ({ a, b }) => ({ prompt: `What is ${a} + ${b}?`, expected: integerAnswer(a + b) }),
   }),
   defineSkill({
@@ -29,7 +32,10 @@ export const ADDITION_SUBTRACTION_SKILLS: readonly SkillDefinition[] = [
         'For 9 − 4, count back four from 9: 8, 7, 6, 5. So 9 − 4 = 5. ' +
         'You can check with addition: 5 + 4 = 9.',
     },
-    space: filterSpace(productSpace({ a: integerRange(0, 10), b: integerRange(0, 10) }), ({ a, b }) => b <= a),
+    space: filterSpace(
+      productSpace({ a: integerRange(0, 10), b: integerRange(0, 10) }),
+      ({ a, b }) => b <= a,
+    ),
     exercise: ({ a, b }) => ({ prompt: `What is ${a} − ${b}?`, expected: integerAnswer(a - b) }),
   }),
   defineSkill({
@@ -42,7 +48,10 @@ export const ADDITION_SUBTRACTION_SKILLS: readonly SkillDefinition[] = [
         'When two single digits add up to more than 10, make a ten first. ' +
         'For 8 + 5, split the 5 into 2 and 3: 8 + 2 = 10, then 10 + 3 = 13. So 8 + 5 = 13.',
     },
-    space: filterSpace(productSpace({ a: integerRange(1, 9), b: integerRange(1, 9) }), ({ a, b }) => a + b >= 10),
+    space: filterSpace(
+      productSpace({ a: integerRange(1, 9), b: integerRange(1, 9) }),
+      ({ a, b }) => a + b >= 10,
+    ),
     exercise: ({ a, b }) => ({ prompt: `What is ${a} + ${b}?`, expected: integerAnswer(a + b) }),
   }),
   defineSkill({
@@ -56,7 +65,10 @@ export const ADDITION_SUBTRACTION_SKILLS: readonly SkillDefinition[] = [
         'For 13 − 5, split the 5 into 3 and 2: 13 − 3 = 10, then 10 − 2 = 8. So 13 − 5 = 8. ' +
         'Check: 8 + 5 = 13.',
     },
-    space: filterSpace(productSpace({ a: integerRange(11, 18), b: integerRange(2, 9) }), ({ a, b }) => a - b < 10),
+    space: filterSpace(
+      productSpace({ a: integerRange(11, 18), b: integerRange(2, 9) }),
+      ({ a, b }) => a - b < 10,
+    ),
     exercise: ({ a, b }) => ({ prompt: `What is ${a} − ${b}?`, expected: integerAnswer(a - b) }),
   }),
   defineSkill({
@@ -80,10 +92,13 @@ export const ADDITION_SUBTRACTION_SKILLS: readonly SkillDefinition[] = [
     lesson: {
       text:
         'Subtract the ones, then the tens. If the top ones digit is too small, borrow one ten and turn it into ten ones. ' +
-        'For 52 − 27: 2 − 7 does not work, so borrow: 12 − 7 = 5, and the 5 tens become 4. Then 4 − 2 = 2 tens. ' +
-        'So 52 − 27 = 25. Check: 25 + 27 = 52.',
+        'For 52 − 27: 2 − 7 does not work, so borrow: 12 − 7 = 5, and the 5 tens become 4. ' +
+        'Then 4 − 2 = 2 tens, so 52 − 27 = 25. Check: 25 + 27 = 52.',
     },
-    space: filterSpace(productSpace({ a: integerRange(11, 99), b: integerRange(10, 98) }), ({ a, b }) => b < a),
+    space: filterSpace(
+      productSpace({ a: integerRange(11, 99), b: integerRange(10, 98) }),
+      ({ a, b }) => b < a,
+    ),
     exercise: ({ a, b }) => ({ prompt: `What is ${a} − ${b}?`, expected: integerAnswer(a - b) }),
   }),
   defineSkill({

@@ -1,12 +1,20 @@
 import { integerAnswer, numberAnswer } from './expected-answer';
-import { filterSpace, integerRange, mapSpace, productSpace, unionSpace, type ExerciseSpace } from './exercise-space';
+import {
+  filterSpace,
+  integerRange,
+  mapSpace,
+  productSpace,
+  unionSpace,
+  type ExerciseSpace,
+} from './exercise-space';
 import { fraction } from './fraction-arithmetic';
 import { formatInteger, MINUS_SIGN } from './number-display';
 import { defineSkill, type Exercise, type SkillDefinition } from './skill-definition';
 
 /** ax + b written the way people write it: "3x + 4", "−x − 5", "2x" (b = 0). */
 function formatLinear(coefficient: number, constant: number): string {
-  const term = coefficient === 1 ? 'x' : coefficient === -1 ? `${MINUS_SIGN}x` : `${formatInteger(coefficient)}x`;
+  const term =
+    coefficient === 1 ? 'x' : coefficient === -1 ? `${MINUS_SIGN}x` : `${formatInteger(coefficient)}x`;
   if (constant === 0) {
     return term;
   }
@@ -17,7 +25,8 @@ function solveFor(equation: string, solution: number): Exercise {
   return { prompt: `Solve for x: ${equation}`, expected: numberAnswer(fraction(solution), 'x') };
 }
 
-const nonZero = (min: number, max: number): ExerciseSpace<number> => filterSpace(integerRange(min, max), (n) => n !== 0);
+const nonZero = (min: number, max: number): ExerciseSpace<number> =>
+  filterSpace(integerRange(min, max), (n) => n !== 0);
 const COEFFICIENT = filterSpace(integerRange(-9, 9), (n) => Math.abs(n) >= 2);
 const X_VALUE = nonZero(-10, 10);
 
@@ -47,8 +56,9 @@ const ONE_STEP_EQUATIONS: ExerciseSpace<Exercise> = unionSpace(
   mapSpace(productSpace({ b: integerRange(1, 20), x: nonZero(-12, 12) }), ({ b, x }) =>
     solveFor(`x ${MINUS_SIGN} ${b} = ${formatInteger(x - b)}`, x),
   ),
-  mapSpace(productSpace({ a: filterSpace(integerRange(-9, 12), (n) => Math.abs(n) >= 2), x: nonZero(-12, 12) }), ({ a, x }) =>
-    solveFor(`${formatLinear(a, 0)} = ${formatInteger(a * x)}`, x),
+  mapSpace(
+    productSpace({ a: filterSpace(integerRange(-9, 12), (n) => Math.abs(n) >= 2), x: nonZero(-12, 12) }),
+    ({ a, x }) => solveFor(`${formatLinear(a, 0)} = ${formatInteger(a * x)}`, x),
   ),
   mapSpace(productSpace({ a: integerRange(2, 9), quotient: nonZero(-12, 12) }), ({ a, quotient }) =>
     solveFor(`x ÷ ${a} = ${formatInteger(quotient)}`, a * quotient),
@@ -59,14 +69,24 @@ const TWO_STEP_EQUATIONS: ExerciseSpace<Exercise> = unionSpace(
   mapSpace(productSpace({ a: COEFFICIENT, b: nonZero(-20, 20), x: integerRange(-10, 10) }), ({ a, b, x }) =>
     solveFor(`${formatLinear(a, b)} = ${formatInteger(a * x + b)}`, x),
   ),
-  mapSpace(productSpace({ a: integerRange(2, 9), b: nonZero(-20, 20), quotient: nonZero(-10, 10) }), ({ a, b, quotient }) =>
-    solveFor(`x ÷ ${a} ${b > 0 ? '+' : MINUS_SIGN} ${Math.abs(b)} = ${formatInteger(quotient + b)}`, a * quotient),
+  mapSpace(
+    productSpace({ a: integerRange(2, 9), b: nonZero(-20, 20), quotient: nonZero(-10, 10) }),
+    ({ a, b, quotient }) =>
+      solveFor(
+        `x ÷ ${a} ${b > 0 ? '+' : MINUS_SIGN} ${Math.abs(b)} = ${formatInteger(quotient + b)}`,
+        a * quotient,
+      ),
   ),
 );
 
 const VARIABLES_ON_BOTH_SIDES: ExerciseSpace<Exercise> = mapSpace(
   filterSpace(
-    productSpace({ a: integerRange(2, 9), c: integerRange(1, 9), b: integerRange(-15, 15), x: integerRange(-10, 10) }),
+    productSpace({
+      a: integerRange(2, 9),
+      c: integerRange(1, 9),
+      b: integerRange(-15, 15),
+      x: integerRange(-10, 10),
+    }),
     ({ a, c }) => a !== c,
   ),
   ({ a, c, b, x }) => solveFor(`${formatLinear(a, b)} = ${formatLinear(c, (a - c) * x + b)}`, x),

@@ -1,4 +1,9 @@
-import { normalizeAnswerText, parseExactNumber, type NumberNotation, type ParsedNumber } from './answer-parsing';
+import {
+  normalizeAnswerText,
+  parseExactNumber,
+  type NumberNotation,
+  type ParsedNumber,
+} from './answer-parsing';
 import { isWellFormedExpectedAnswer, type ExpectedAnswer, type FractionForm } from './expected-answer';
 
 type ValueAnswer = { readonly numerator: number; readonly denominator: number };
@@ -8,9 +13,12 @@ type ValueAnswer = { readonly numerator: number; readonly denominator: number };
  *
  * Rules common to every kind: surrounding and inner spaces are ignored (spaces between digits only count as
  * a thousands group or the gap of a mixed number), a leading "+" is allowed, "-0" equals 0, the unicode
- * minus "−" and dashes equal "-", letters are case-insensitive, leading zeros are fine ("007" = 7).
+ * minus "−" and dashes equal "-", letters are case-insensitive, leading zeros are fine ("007" = 7),
+ * thousands may be grouped by commas or spaces in exact groups of three ("12,345", "12 345"), a mixed
+ * number has a whole part of at least 1 and a proper fraction part ("1 1/2", not "0 1/2" or "1 3/2").
  * Rejected everywhere: empty text, text over 1,024 characters, exponent notation ("1e3"), NaN, Infinity,
- * a decimal comma ("0,75"), signs inside fractions ("3/-4"), and anything with stray characters.
+ * a decimal comma ("0,75"), signs inside fractions ("3/-4"), brackets, words and vulgar-fraction characters
+ * ("½"), and anything else with stray characters.
  *
  * By kind:
  * - `integer`: integer or decimal notation of the value (12, +12, 12.0); not a fraction (24/2).
@@ -55,9 +63,18 @@ function matchesExpected(expected: ExpectedAnswer, text: string): boolean {
     case 'decimal':
       return matchesValue(text, expected, ['integer', 'decimal']);
     case 'percent':
-      return matchesValue(text.replace(/%$/, ''), { numerator: expected.numerator * 100, denominator: expected.denominator }, ['integer', 'decimal']);
+      return matchesValue(
+        text.replace(/%$/, ''),
+        { numerator: expected.numerator * 100, denominator: expected.denominator },
+        ['integer', 'decimal'],
+      );
     case 'number':
-      return matchesValue(stripVariable(text, expected.variable), expected, ['integer', 'decimal', 'fraction', 'mixed']);
+      return matchesValue(stripVariable(text, expected.variable), expected, [
+        'integer',
+        'decimal',
+        'fraction',
+        'mixed',
+      ]);
     case 'ratio':
       return matchesRatio(text, expected.left, expected.right);
   }

@@ -10,6 +10,8 @@ import { formatDecimal, formatFraction, formatInteger, formatMixedNumber } from 
  * - decimal: "0.375"; percent: "37.5%"; ratio: "2:3";
  * - number: a whole number, else a decimal when it terminates ("2.5"), else a fraction ("20/3"), prefixed
  *   "x = " when the answer names a variable.
+ *
+ * @param expected a well-formed answer (see `isWellFormedExpectedAnswer`); a malformed one may throw.
  */
 export function formatExpectedAnswer(expected: ExpectedAnswer): string {
   switch (expected.kind) {
@@ -24,7 +26,8 @@ export function formatExpectedAnswer(expected: ExpectedAnswer): string {
     case 'percent':
       return `${formatDecimal(fraction(expected.numerator * 100, expected.denominator))}%`;
     case 'number': {
-      const value = decimalPlaces(expected) === undefined ? formatFraction(expected) : formatDecimal(expected);
+      const value =
+        decimalPlaces(expected) === undefined ? formatFraction(expected) : formatDecimal(expected);
       return expected.variable === undefined ? value : `${expected.variable} = ${value}`;
     }
     case 'ratio':

@@ -55,7 +55,7 @@ export function normalizeAnswerText(raw: unknown): string | undefined {
  *   three ("12,345", "12 345", not "1,23");
  * - decimals with a point, digits optional on one side (".5", "5."), never a decimal comma;
  * - fractions "a/b" with whole-number parts and b ≠ 0 (the sign goes in front: "-3/4", not "3/-4");
- * - mixed numbers "w a/b" with a proper fraction part (0 < a < b), so "1 1/2" but not "1 3/2".
+ * - mixed numbers "w a/b" with w ≥ 1 and a proper fraction part (0 < a < b): "1 1/2", not "1 3/2" or "0 1/2".
  * Rejected: exponents ("1e3"), NaN, Infinity, hex, several signs, stray characters.
  */
 export function parseExactNumber(text: string): ParsedNumber | undefined {
@@ -72,10 +72,15 @@ function parseUnsigned(body: string): ParsedNumber | undefined {
   const mixed = /^(\d+) (\d+)\/(\d+)$/.exec(body);
   if (mixed) {
     const [whole, top, bottom] = [BigInt(mixed[1]), BigInt(mixed[2]), BigInt(mixed[3])];
-    if (top === 0n || top >= bottom) {
+    if (whole === 0n || top === 0n || top >= bottom) {
       return undefined;
     }
-    return { numerator: whole * bottom + top, denominator: bottom, notation: 'mixed', inLowestTerms: bigGcd(top, bottom) === 1n };
+    return {
+      numerator: whole * bottom + top,
+      denominator: bottom,
+      notation: 'mixed',
+      inLowestTerms: bigGcd(top, bottom) === 1n,
+    };
   }
   const simple = /^(\d+)\/(\d+)$/.exec(body);
   if (simple) {
@@ -83,7 +88,12 @@ function parseUnsigned(body: string): ParsedNumber | undefined {
     if (bottom === 0n) {
       return undefined;
     }
-    return { numerator: top, denominator: bottom, notation: 'fraction', inLowestTerms: bigGcd(top, bottom) === 1n };
+    return {
+      numerator: top,
+      denominator: bottom,
+      notation: 'fraction',
+      inLowestTerms: bigGcd(top, bottom) === 1n,
+    };
   }
   const decimal = /^([\d, ]*)\.(\d*)$/.exec(body);
   if (decimal) {
@@ -100,7 +110,9 @@ function parseUnsigned(body: string): ParsedNumber | undefined {
     };
   }
   const integer = ungroupDigits(body);
-  return integer === undefined ? undefined : { numerator: BigInt(integer), denominator: 1n, notation: 'integer', inLowestTerms: true };
+  return integer === undefined
+    ? undefined
+    : { numerator: BigInt(integer), denominator: 1n, notation: 'integer', inLowestTerms: true };
 }
 
 /** "12345", "12,345" or "12 345" → "12345"; anything else (bad grouping, mixed separators) → undefined. */

@@ -81,7 +81,9 @@ export function findUnreachableSkills(skills: readonly SkillNode[]): string[] {
       dependents.set(prerequisite, [...(dependents.get(prerequisite) ?? []), slug]);
     }
   }
-  const reached = new Set(skills.filter(({ prerequisites }) => prerequisites.length === 0).map(({ slug }) => slug));
+  const reached = new Set(
+    skills.filter(({ prerequisites }) => prerequisites.length === 0).map(({ slug }) => slug),
+  );
   const queue = [...reached];
   while (queue.length > 0) {
     for (const dependent of dependents.get(queue.shift() as string) ?? []) {
@@ -95,7 +97,9 @@ export function findUnreachableSkills(skills: readonly SkillNode[]): string[] {
 }
 
 /** Skills listed before one of their prerequisites, as `{ slug, prerequisite }` pairs; empty for a teaching order. */
-export function findTeachingOrderViolations(skills: readonly SkillNode[]): { slug: string; prerequisite: string }[] {
+export function findTeachingOrderViolations(
+  skills: readonly SkillNode[],
+): { slug: string; prerequisite: string }[] {
   const position = new Map(skills.map(({ slug }, index) => [slug, index]));
   return skills.flatMap(({ slug, prerequisites }, index) =>
     prerequisites

@@ -23,7 +23,9 @@ export const CURRICULUM: readonly SkillDefinition[] = Object.freeze([
   ...ALGEBRA_SKILLS,
 ]);
 
-const SKILLS_BY_SLUG: ReadonlyMap<string, SkillDefinition> = new Map(CURRICULUM.map((skill) => [skill.slug, skill]));
+const SKILLS_BY_SLUG: ReadonlyMap<string, SkillDefinition> = new Map(
+  CURRICULUM.map((skill) => [skill.slug, skill]),
+);
 
 /** The skill with this slug, or `undefined` when there is none (slugs are case-sensitive). */
 export function findSkill(slug: string): SkillDefinition | undefined {

@@ -1,36 +1,62 @@
 import { decimalAnswer, fractionAnswer } from './expected-answer';
-import { integerRange, listSpace, mapSpace, productSpace, unionSpace, type ExerciseSpace } from './exercise-space';
-import { addFractions, fraction, multiplyFractions, reducedProperFractions, type Fraction } from './fraction-arithmetic';
+import {
+  integerRange,
+  listSpace,
+  mapSpace,
+  productSpace,
+  unionSpace,
+  type ExerciseSpace,
+} from './exercise-space';
+import {
+  addFractions,
+  fraction,
+  multiplyFractions,
+  reducedProperFractions,
+  type Fraction,
+} from './fraction-arithmetic';
 import { formatDecimal, formatFraction } from './number-display';
 import { defineSkill, type Exercise, type SkillDefinition } from './skill-definition';
 
 /** Decimals with exactly one decimal place (last digit nonzero), from 0.1 to maxWhole.9. */
 function tenths(maxWhole: number): ExerciseSpace<Fraction> {
-  return mapSpace(productSpace({ whole: integerRange(0, maxWhole), digit: integerRange(1, 9) }), ({ whole, digit }) =>
-    fraction(whole * 10 + digit, 10),
+  return mapSpace(
+    productSpace({ whole: integerRange(0, maxWhole), digit: integerRange(1, 9) }),
+    ({ whole, digit }) => fraction(whole * 10 + digit, 10),
   );
 }
 
 /** Decimals with exactly two decimal places (last digit nonzero), from 0.01 to maxWhole.99. */
 function hundredths(maxWhole: number): ExerciseSpace<Fraction> {
   return mapSpace(
-    productSpace({ whole: integerRange(0, maxWhole), tenth: integerRange(0, 9), hundredth: integerRange(1, 9) }),
+    productSpace({
+      whole: integerRange(0, maxWhole),
+      tenth: integerRange(0, 9),
+      hundredth: integerRange(1, 9),
+    }),
     ({ whole, tenth, hundredth }) => fraction(whole * 100 + tenth * 10 + hundredth, 100),
   );
 }
 
-const wholeNumbers = (min: number, max: number): ExerciseSpace<Fraction> => mapSpace(integerRange(min, max), (n) => fraction(n));
+const wholeNumbers = (min: number, max: number): ExerciseSpace<Fraction> =>
+  mapSpace(integerRange(min, max), (n) => fraction(n));
 
 function decimalExercise(left: Fraction, operator: string, right: Fraction, value: Fraction): Exercise {
-  return { prompt: `What is ${formatDecimal(left)} ${operator} ${formatDecimal(right)}?`, expected: decimalAnswer(value) };
+  return {
+    prompt: `What is ${formatDecimal(left)} ${operator} ${formatDecimal(right)}?`,
+    expected: decimalAnswer(value),
+  };
 }
 
 const ADDEND = unionSpace(tenths(99), hundredths(99));
 
 const ADD_SUBTRACT_DECIMALS: ExerciseSpace<Exercise> = unionSpace(
-  mapSpace(productSpace({ a: ADDEND, b: ADDEND }), ({ a, b }) => decimalExercise(a, '+', b, addFractions(a, b))),
+  mapSpace(productSpace({ a: ADDEND, b: ADDEND }), ({ a, b }) =>
+    decimalExercise(a, '+', b, addFractions(a, b)),
+  ),
   // a − b is posed as (b + c) − b so that the answer c is always positive.
-  mapSpace(productSpace({ b: ADDEND, c: ADDEND }), ({ b, c }) => decimalExercise(addFractions(b, c), '−', b, c)),
+  mapSpace(productSpace({ b: ADDEND, c: ADDEND }), ({ b, c }) =>
+    decimalExercise(addFractions(b, c), '−', b, c),
+  ),
 );
 
 const TERMINATING_FRACTIONS = listSpace(reducedProperFractions([2, 4, 5, 8, 10, 20, 25]));
@@ -92,7 +118,10 @@ export const DECIMAL_SKILLS: readonly SkillDefinition[] = [
         'Another is to divide: 3 ÷ 8 = 0.375.',
     },
     space: TERMINATING_FRACTIONS,
-    exercise: (value) => ({ prompt: `Write ${formatFraction(value)} as a decimal.`, expected: decimalAnswer(value) }),
+    exercise: (value) => ({
+      prompt: `Write ${formatFraction(value)} as a decimal.`,
+      expected: decimalAnswer(value),
+    }),
   }),
   defineSkill({
     slug: 'decimals-to-fractions',

@@ -20,7 +20,12 @@ export type ExpectedAnswer =
   /** A whole-number division with a remainder, shown as "7 r 3". */
   | { readonly kind: 'quotient-remainder'; readonly quotient: number; readonly remainder: number }
   /** A fraction whose written form is constrained by `form`; decimals are not accepted. */
-  | { readonly kind: 'fraction'; readonly numerator: number; readonly denominator: number; readonly form: FractionForm }
+  | {
+      readonly kind: 'fraction';
+      readonly numerator: number;
+      readonly denominator: number;
+      readonly form: FractionForm;
+    }
   /** A terminating decimal such as 0.375; accepts decimal or integer notation only. */
   | { readonly kind: 'decimal'; readonly numerator: number; readonly denominator: number }
   /** A percentage: the value 3/4 is written "75%" (the "%" may be left out). */
@@ -93,7 +98,12 @@ export function isWellFormedExpectedAnswer(value: unknown): value is ExpectedAns
     case 'integer':
       return isInteger(answer.value);
     case 'quotient-remainder':
-      return isInteger(answer.quotient) && isInteger(answer.remainder) && answer.quotient >= 0 && answer.remainder >= 0;
+      return (
+        isInteger(answer.quotient) &&
+        isInteger(answer.remainder) &&
+        answer.quotient >= 0 &&
+        answer.remainder >= 0
+      );
     case 'fraction':
       return isLowestTerms(answer) && typeof answer.form === 'string' && FRACTION_FORMS.includes(answer.form);
     case 'decimal':
@@ -103,10 +113,17 @@ export function isWellFormedExpectedAnswer(value: unknown): value is ExpectedAns
     case 'number':
       return (
         isLowestTerms(answer) &&
-        (answer.variable === undefined || (typeof answer.variable === 'string' && /^[a-z]$/i.test(answer.variable)))
+        (answer.variable === undefined ||
+          (typeof answer.variable === 'string' && /^[a-z]$/i.test(answer.variable)))
       );
     case 'ratio':
-      return isInteger(answer.left) && isInteger(answer.right) && answer.left > 0 && answer.right > 0 && gcd(answer.left, answer.right) === 1;
+      return (
+        isInteger(answer.left) &&
+        isInteger(answer.right) &&
+        answer.left > 0 &&
+        answer.right > 0 &&
+        gcd(answer.left, answer.right) === 1
+      );
     default:
       return false;
   }
@@ -118,5 +135,7 @@ function isInteger(value: unknown): value is number {
 
 function isLowestTerms(answer: Record<string, unknown>): answer is Record<string, unknown> & Fraction {
   const { numerator, denominator } = answer;
-  return isInteger(numerator) && isInteger(denominator) && denominator > 0 && gcd(numerator, denominator) === 1;
+  return (
+    isInteger(numerator) && isInteger(denominator) && denominator > 0 && gcd(numerator, denominator) === 1
+  );
 }

@@ -1,5 +1,13 @@
 import { fractionAnswer, integerAnswer } from './expected-answer';
-import { filterSpace, integerRange, listSpace, mapSpace, productSpace, unionSpace, type ExerciseSpace } from './exercise-space';
+import {
+  filterSpace,
+  integerRange,
+  listSpace,
+  mapSpace,
+  productSpace,
+  unionSpace,
+  type ExerciseSpace,
+} from './exercise-space';
 import { fraction, gcd, reducedProperFractions } from './fraction-arithmetic';
 import { defineSkill, type Exercise, type SkillDefinition } from './skill-definition';
 
@@ -15,8 +23,14 @@ const EQUIVALENT_FRACTIONS: ExerciseSpace<Exercise> = mapSpace(
   ({ base: { numerator, denominator }, factor, missing }) => {
     const [top, bottom] = [numerator * factor, denominator * factor];
     return missing === 'numerator'
-      ? { prompt: `Fill in the missing number: ${numerator}/${denominator} = ?/${bottom}`, expected: integerAnswer(top) }
-      : { prompt: `Fill in the missing number: ${numerator}/${denominator} = ${top}/?`, expected: integerAnswer(bottom) };
+      ? {
+          prompt: `Fill in the missing number: ${numerator}/${denominator} = ?/${bottom}`,
+          expected: integerAnswer(top),
+        }
+      : {
+          prompt: `Fill in the missing number: ${numerator}/${denominator} = ${top}/?`,
+          expected: integerAnswer(bottom),
+        };
   },
 );
 
@@ -24,7 +38,8 @@ const MIXED_NUMBERS: ExerciseSpace<Exercise> = unionSpace(
   mapSpace(
     filterSpace(
       productSpace({ numerator: integerRange(3, 50), denominator: integerRange(2, 10) }),
-      ({ numerator, denominator }) => numerator > denominator && numerator < 6 * denominator && gcd(numerator, denominator) === 1,
+      ({ numerator, denominator }) =>
+        numerator > denominator && numerator < 6 * denominator && gcd(numerator, denominator) === 1,
     ),
     ({ numerator, denominator }) => ({
       prompt: `Write ${numerator}/${denominator} as a mixed number.`,
@@ -67,7 +82,10 @@ export const FRACTION_BASICS_SKILLS: readonly SkillDefinition[] = [
         'To simplify, divide both by their greatest common factor. ' +
         'For 12/16 the greatest common factor is 4: 12 ÷ 4 = 3 and 16 ÷ 4 = 4, so 12/16 = 3/4.',
     },
-    space: productSpace({ base: listSpace(reducedProperFractions(DENOMINATORS_TO_12)), factor: integerRange(2, 9) }),
+    space: productSpace({
+      base: listSpace(reducedProperFractions(DENOMINATORS_TO_12)),
+      factor: integerRange(2, 9),
+    }),
     exercise: ({ base, factor }) => ({
       prompt: `Simplify ${base.numerator * factor}/${base.denominator * factor} to lowest terms.`,
       expected: fractionAnswer(base, 'lowest-terms'),

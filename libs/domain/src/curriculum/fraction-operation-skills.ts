@@ -1,5 +1,13 @@
 import { fractionAnswer } from './expected-answer';
-import { filterSpace, integerRange, listSpace, mapSpace, productSpace, unionSpace, type ExerciseSpace } from './exercise-space';
+import {
+  filterSpace,
+  integerRange,
+  listSpace,
+  mapSpace,
+  productSpace,
+  unionSpace,
+  type ExerciseSpace,
+} from './exercise-space';
 import {
   addFractions,
   divideFractions,
@@ -29,7 +37,13 @@ const LIKE_PAIRS = filterSpace(
   ({ denominator, a, b }) => a < denominator && b < denominator,
 );
 
-function likeExercise(a: number, operator: string, b: number, denominator: number, value: Fraction): Exercise {
+function likeExercise(
+  a: number,
+  operator: string,
+  b: number,
+  denominator: number,
+  value: Fraction,
+): Exercise {
   return {
     prompt: `What is ${a}/${denominator} ${operator} ${b}/${denominator}? Give your answer as a fraction.`,
     expected: fractionAnswer(value, 'any'),
@@ -37,7 +51,9 @@ function likeExercise(a: number, operator: string, b: number, denominator: numbe
 }
 
 const LIKE_FRACTIONS: ExerciseSpace<Exercise> = unionSpace(
-  mapSpace(LIKE_PAIRS, ({ denominator, a, b }) => likeExercise(a, '+', b, denominator, fraction(a + b, denominator))),
+  mapSpace(LIKE_PAIRS, ({ denominator, a, b }) =>
+    likeExercise(a, '+', b, denominator, fraction(a + b, denominator)),
+  ),
   mapSpace(
     filterSpace(LIKE_PAIRS, ({ a, b }) => a > b),
     ({ denominator, a, b }) => likeExercise(a, '−', b, denominator, fraction(a - b, denominator)),
@@ -51,7 +67,8 @@ const UNLIKE_PAIRS = filterSpace(
   productSpace({ left: FRACTIONS_TO_TWELFTHS, right: FRACTIONS_TO_TWELFTHS }),
   ({ left, right }) =>
     left.denominator !== right.denominator &&
-    (left.denominator * right.denominator) / gcd(left.denominator, right.denominator) <= MAX_COMMON_DENOMINATOR,
+    (left.denominator * right.denominator) / gcd(left.denominator, right.denominator) <=
+      MAX_COMMON_DENOMINATOR,
 );
 
 const UNLIKE_FRACTIONS: ExerciseSpace<Exercise> = unionSpace(

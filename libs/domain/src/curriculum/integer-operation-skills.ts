@@ -1,5 +1,12 @@
 import { integerAnswer } from './expected-answer';
-import { filterSpace, integerRange, mapSpace, productSpace, unionSpace, type ExerciseSpace } from './exercise-space';
+import {
+  filterSpace,
+  integerRange,
+  mapSpace,
+  productSpace,
+  unionSpace,
+  type ExerciseSpace,
+} from './exercise-space';
 import { formatInteger, formatOperand, formatSuperscript } from './number-display';
 import { defineSkill, type Exercise, type SkillDefinition } from './skill-definition';
 
@@ -8,25 +15,39 @@ function whatIs(expression: string, value: number): Exercise {
 }
 
 const ORDER_OF_OPERATIONS: ExerciseSpace<Exercise> = unionSpace(
-  mapSpace(productSpace({ a: integerRange(1, 20), b: integerRange(2, 9), c: integerRange(2, 9) }), ({ a, b, c }) =>
-    whatIs(`${a} + ${b} × ${c}`, a + b * c),
-  ),
-  mapSpace(productSpace({ a: integerRange(1, 12), b: integerRange(1, 12), c: integerRange(2, 9) }), ({ a, b, c }) =>
-    whatIs(`(${a} + ${b}) × ${c}`, (a + b) * c),
+  mapSpace(
+    productSpace({ a: integerRange(1, 20), b: integerRange(2, 9), c: integerRange(2, 9) }),
+    ({ a, b, c }) => whatIs(`${a} + ${b} × ${c}`, a + b * c),
   ),
   mapSpace(
-    filterSpace(productSpace({ a: integerRange(2, 9), b: integerRange(2, 9), c: integerRange(1, 20) }), ({ a, b, c }) => c <= a * b),
+    productSpace({ a: integerRange(1, 12), b: integerRange(1, 12), c: integerRange(2, 9) }),
+    ({ a, b, c }) => whatIs(`(${a} + ${b}) × ${c}`, (a + b) * c),
+  ),
+  mapSpace(
+    filterSpace(
+      productSpace({ a: integerRange(2, 9), b: integerRange(2, 9), c: integerRange(1, 20) }),
+      ({ a, b, c }) => c <= a * b,
+    ),
     ({ a, b, c }) => whatIs(`${a} × ${b} − ${c}`, a * b - c),
   ),
-  mapSpace(productSpace({ a: integerRange(1, 20), c: integerRange(2, 9), k: integerRange(2, 9) }), ({ a, c, k }) =>
-    whatIs(`${a} + ${c * k} ÷ ${c}`, a + k),
+  mapSpace(
+    productSpace({ a: integerRange(1, 20), c: integerRange(2, 9), k: integerRange(2, 9) }),
+    ({ a, c, k }) => whatIs(`${a} + ${c * k} ÷ ${c}`, a + k),
   ),
   mapSpace(
-    filterSpace(productSpace({ a: integerRange(2, 9), b: integerRange(2, 15), c: integerRange(1, 14) }), ({ b, c }) => c < b),
+    filterSpace(
+      productSpace({ a: integerRange(2, 9), b: integerRange(2, 15), c: integerRange(1, 14) }),
+      ({ b, c }) => c < b,
+    ),
     ({ a, b, c }) => whatIs(`${a} × (${b} − ${c})`, a * (b - c)),
   ),
   mapSpace(
-    productSpace({ a: integerRange(2, 9), b: integerRange(2, 9), c: integerRange(2, 9), d: integerRange(2, 9) }),
+    productSpace({
+      a: integerRange(2, 9),
+      b: integerRange(2, 9),
+      c: integerRange(2, 9),
+      d: integerRange(2, 9),
+    }),
     ({ a, b, c, d }) => whatIs(`${a} × ${b} + ${c} × ${d}`, a * b + c * d),
   ),
 );
@@ -39,7 +60,10 @@ const ADD_SUBTRACT_NEGATIVES: ExerciseSpace<Exercise> = unionSpace(
     ({ a, b }) => whatIs(`${formatInteger(a)} + ${formatOperand(b)}`, a + b),
   ),
   mapSpace(
-    filterSpace(productSpace({ a: SIGNED_OPERAND, b: SIGNED_OPERAND }), ({ a, b }) => a < 0 || b < 0 || a < b),
+    filterSpace(
+      productSpace({ a: SIGNED_OPERAND, b: SIGNED_OPERAND }),
+      ({ a, b }) => a < 0 || b < 0 || a < b,
+    ),
     ({ a, b }) => whatIs(`${formatInteger(a)} − ${formatOperand(b)}`, a - b),
   ),
 );
@@ -52,8 +76,12 @@ const MULTIPLY_DIVIDE_NEGATIVES: ExerciseSpace<Exercise> = unionSpace(
     ({ a, b }) => whatIs(`${formatInteger(a)} × ${formatOperand(b)}`, a * b),
   ),
   mapSpace(
-    filterSpace(productSpace({ quotient: TABLE_FACTOR, divisor: TABLE_FACTOR }), ({ quotient, divisor }) => quotient < 0 || divisor < 0),
-    ({ quotient, divisor }) => whatIs(`${formatInteger(quotient * divisor)} ÷ ${formatOperand(divisor)}`, quotient),
+    filterSpace(
+      productSpace({ quotient: TABLE_FACTOR, divisor: TABLE_FACTOR }),
+      ({ quotient, divisor }) => quotient < 0 || divisor < 0,
+    ),
+    ({ quotient, divisor }) =>
+      whatIs(`${formatInteger(quotient * divisor)} ÷ ${formatOperand(divisor)}`, quotient),
   ),
 );
 
@@ -62,7 +90,8 @@ export const INTEGER_OPERATION_SKILLS: readonly SkillDefinition[] = [
   defineSkill({
     slug: 'order-of-operations',
     title: 'Order of operations',
-    description: 'Evaluate expressions that mix brackets, multiplication, division, addition and subtraction.',
+    description:
+      'Evaluate expressions that mix brackets, multiplication, division, addition and subtraction.',
     prerequisites: ['multiplication-tables', 'division-facts', 'subtract-two-digit'],
     lesson: {
       text:

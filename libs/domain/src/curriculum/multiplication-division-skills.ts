@@ -73,7 +73,11 @@ export const MULTIPLICATION_DIVISION_SKILLS: readonly SkillDefinition[] = [
         'That leaves 23 − 20 = 3, so 23 ÷ 5 = 4 r 3. The remainder is always smaller than the number you divide by.',
     },
     space: filterSpace(
-      productSpace({ divisor: integerRange(2, 9), quotient: integerRange(2, 20), remainder: integerRange(1, 8) }),
+      productSpace({
+        divisor: integerRange(2, 9),
+        quotient: integerRange(2, 20),
+        remainder: integerRange(1, 8),
+      }),
       ({ divisor, remainder }) => remainder < divisor,
     ),
     exercise: ({ divisor, quotient, remainder }) => ({

@@ -57,11 +57,6 @@ export function formatDecimal(value: Fraction): string {
   return `${sign}${digits.slice(0, -places)}.${digits.slice(-places)}`;
 }
 
-/** A tenths-or-hundredths amount written as a decimal: formatScaled(345, 2) → "3.45". */
-export function formatScaled(units: number, places: number): string {
-  return formatDecimal(fraction(units, 10 ** places));
-}
-
 /** A non-negative integer in superscript digits, for exponents: 12 → "¹²". */
 export function formatSuperscript(value: number): string {
   return `${value}`

@@ -1,5 +1,13 @@
 import { decimalAnswer, numberAnswer, percentAnswer, ratioAnswer } from './expected-answer';
-import { filterSpace, integerRange, listSpace, mapSpace, productSpace, unionSpace, type ExerciseSpace } from './exercise-space';
+import {
+  filterSpace,
+  integerRange,
+  listSpace,
+  mapSpace,
+  productSpace,
+  unionSpace,
+  type ExerciseSpace,
+} from './exercise-space';
 import { fraction, gcd, reducedProperFractions } from './fraction-arithmetic';
 import { formatDecimal, formatFraction } from './number-display';
 import { defineSkill, type Exercise, type SkillDefinition } from './skill-definition';
@@ -13,7 +21,10 @@ const PERCENT_OF_A_NUMBER: ExerciseSpace<Exercise> = mapSpace(
   productSpace({ fives: integerRange(1, 20), fours: integerRange(1, 50) }),
   ({ fives, fours }) => {
     const [percent, amount] = [fives * 5, fours * 4];
-    return { prompt: `What is ${percent}% of ${amount}?`, expected: numberAnswer(fraction(percent * amount, 100)) };
+    return {
+      prompt: `What is ${percent}% of ${amount}?`,
+      expected: numberAnswer(fraction(percent * amount, 100)),
+    };
   },
 );
 
@@ -48,7 +59,8 @@ const PROPORTIONS: ExerciseSpace<Exercise> = unionSpace(
     filterSpace(
       productSpace({ ratio: PROPORTION_RATIOS, known: integerRange(2, 30) }),
       ({ ratio, known }) =>
-        known !== ratio.right && FRIENDLY_DENOMINATORS.includes(fraction(ratio.left * known, ratio.right).denominator),
+        known !== ratio.right &&
+        FRIENDLY_DENOMINATORS.includes(fraction(ratio.left * known, ratio.right).denominator),
     ),
     ({ ratio: { left, right }, known }) => ({
       prompt: `Solve for x: ${left}/${right} = x/${known}. ${EXACT_ANSWER_HINT}`,
@@ -59,7 +71,8 @@ const PROPORTIONS: ExerciseSpace<Exercise> = unionSpace(
     filterSpace(
       productSpace({ ratio: PROPORTION_RATIOS, known: integerRange(2, 30) }),
       ({ ratio, known }) =>
-        known !== ratio.left && FRIENDLY_DENOMINATORS.includes(fraction(ratio.right * known, ratio.left).denominator),
+        known !== ratio.left &&
+        FRIENDLY_DENOMINATORS.includes(fraction(ratio.right * known, ratio.left).denominator),
     ),
     ({ ratio: { left, right }, known }) => ({
       prompt: `Solve for x: ${left}/${right} = ${known}/x. ${EXACT_ANSWER_HINT}`,

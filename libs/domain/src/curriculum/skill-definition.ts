@@ -38,7 +38,7 @@ export interface SkillSpec<P> extends Omit<SkillDefinition, 'generate' | 'distin
   /** Every exercise the skill can pose, as parameters; distinct elements must give distinct prompts. */
   readonly space: ExerciseSpace<P>;
   /** Renders the parameters as an exercise. */
-  exercise(parameters: P): Exercise;
+  readonly exercise: (parameters: P) => Exercise;
 }
 
 /**

@@ -2,6 +2,10 @@
 export type Rng = () => number;
 
 const TWO_POW_32 = 4294967296;
+// Bound once: inside Jest's vm sandbox each lookup of `Math` or `Number` is an interceptor call, which
+// made drawing about 20× slower there. Plain Node is unaffected.
+const { imul } = Math;
+const isFiniteNumber = Number.isFinite;
 
 /**
  * Creates a deterministic pseudo-random number generator: mulberry32 by Tommy Ettinger (2017, public domain,
@@ -15,14 +19,14 @@ const TWO_POW_32 = 4294967296;
  * @throws RangeError when `seed` is NaN or infinite.
  */
 export function createSeededRng(seed: number): Rng {
-  if (!Number.isFinite(seed)) {
+  if (!isFiniteNumber(seed)) {
     throw new RangeError(`Seed must be a finite number, got ${seed}`);
   }
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) | 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
+    let mixed = imul(state ^ (state >>> 15), 1 | state);
+    mixed = (mixed + imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
     return ((mixed ^ (mixed >>> 14)) >>> 0) / TWO_POW_32;
   };
 }

@@ -6,6 +6,9 @@
  * rules are heuristics tuned for a maths chat: they hide phone numbers but leave arithmetic alone, so
  * "3 + 4 = 7", "12 x 12 = 144", "1/2 + 3/4" and "3.14159265" pass untouched. They do not catch spelled-out
  * digits ("five five five …") or text split over several messages; transcripts are kept for moderation.
+ * Known false positives, accepted because hiding too much is cheaper than leaking: seven or more digits
+ * with no operator next to them ("1 000 000", "is it 1234567?"), and a platform name followed by any word
+ * ("discord tomorrow").
  */
 
 /** What replaces each masked detail. */
@@ -37,8 +40,8 @@ const SHORT_PLATFORMS = 'sc|ig|tg|wa|yt|dc|tt';
 const NAME = String.raw`(?=[\p{L}\p{N}_.]*[\p{L}_])[\p{L}\p{N}_](?:[\p{L}\p{N}_.]*[\p{L}\p{N}_])?`;
 const HANDLE = String.raw`@?${NAME}(?:#\d{4})?`;
 const AT_HANDLE = String.raw`@${NAME}`;
-/** Filler between a platform name and the handle: "snap: x", "insta is x", "discord me @x". */
-const FILLER = String.raw`(?:\s*(?:[:=\-–>]|\bis\b|\bme\b|\bid\b|\bname\b|\bhandle\b|\buser(?:name)?\b))*\s*`;
+/** Filler between a platform name and the handle: "snap: x", "insta is x", "snap its x", "discord me @x". */
+const FILLER = String.raw`(?:\s*(?:[:=\-–>]|\b(?:is|it'?s|it’s|me|at|on|id|name|handle|user(?:name)?)\b))*\s*`;
 
 /** Digit groups joined by single phone separators: a space, dot or dash, or parentheses round a group. */
 const PHONE_SEPARATOR = String.raw`(?:[ .\-\u00a0]|\)[ .\-]?|[ .\-]?\()`;
@@ -92,7 +95,7 @@ const RULES: readonly MaskRule[] = [
   {
     kind: 'SOCIAL_HANDLE',
     pattern: new RegExp(
-      String.raw`\b(?:${PLATFORMS})\b${FILLER}(?:${HANDLE})|\b(?:${SHORT_PLATFORMS})\s*:\s*${HANDLE}`,
+      String.raw`\b(?:${PLATFORMS})(?:['’]s)?\b${FILLER}(?:${HANDLE})|\b(?:${SHORT_PLATFORMS})\s*:\s*${HANDLE}`,
       'giu',
     ),
   },
