@@ -4,7 +4,7 @@ WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN node scripts/build-server.mjs && npx vite build web --logLevel warn
+RUN node scripts/build-server.mjs && cd web && npx vite build --logLevel warn
 
 FROM node:20.20-bookworm-slim
 ENV NODE_ENV=production

@@ -3,9 +3,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const step = (title, cmd, args) => {
+const step = (title, cmd, args, cwd = '.') => {
   console.log(`\n▸ ${title}`);
-  const res = spawnSync(cmd, args, { stdio: 'inherit' });
+  const res = spawnSync(cmd, args, { stdio: 'inherit', cwd });
   if (res.status !== 0) {
     console.error(`✗ ${title} failed`);
     process.exit(res.status ?? 1);
@@ -15,13 +15,22 @@ const step = (title, cmd, args) => {
 step('Building api and worker', 'node', ['scripts/build-server.mjs']);
 step('Migrating the database and seeding the knowledge map', 'node', ['dist/api/src/cli.js', 'migrate']);
 step('Seeding the demo world (skipped if already there)', 'node', ['dist/api/src/cli.js', 'seed-demo']);
-if (existsSync('web/package.json')) step('Building the web app', 'npx', ['vite', 'build', 'web', '--logLevel', 'warn']);
+if (existsSync('web/package.json')) step('Building the web app', 'npx', ['vite', 'build', '--logLevel', 'warn'], 'web');
 
 const children = [
   spawn('node', ['dist/api/src/main.js'], { stdio: 'inherit' }),
   spawn('node', ['dist/worker/src/main.js'], { stdio: 'inherit' }),
 ];
 let stopping = false;
+// The api prints its own URL too; this line is the one to look for once both are up.
+const url = `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? 3000}`;
+(async () => {
+  for (let i = 0; i < 120 && !stopping; i++) {
+    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    if (ok) return console.log(`\n✔ Peerlift is running at ${url}  (Ctrl-C stops api and worker)\n`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+})();
 const stop = (signal) => {
   if (stopping) return;
   stopping = true;

@@ -10,6 +10,7 @@ import { ExperimentsModule } from './experiments/experiments.module';
 import { buildGraphQLOptions } from './graphql/graphql-options';
 import { HealthModule } from './health/health.module';
 import { PracticeModule } from './practice/practice.module';
+import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
 
 @Module({})
@@ -21,6 +22,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         RedisModule,
+        QueuesModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           inject: [APP_CONFIG],

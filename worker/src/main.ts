@@ -1,27 +1,21 @@
-import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { ConfigError } from '@peerlift/api/config/app-config';
 import { ensureDatabase, ServiceUnavailableError } from '@peerlift/api/database/ensure-database';
 import { checkRedis } from '@peerlift/api/redis/check-redis';
-import { loadWorkerConfig, WorkerConfigError } from './config/worker-config';
-import { startWorkerRuntime } from './worker-runtime';
+import { createWorker } from './bootstrap';
+import { loadWorkerConfig } from './config/worker-config';
 
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
-  await ensureDatabase(config.DATABASE_URL);
-  await checkRedis(config.REDIS_URL);
-  const runtime = await startWorkerRuntime(config);
-  console.log(`worker running ${runtime.workers.map((w) => w.name).join(', ')}`);
-  const stop = () => {
-    // Closing waits for active jobs to finish, so a deploy never abandons one half-done.
-    runtime.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  await ensureDatabase(config.app.DATABASE_URL);
+  await checkRedis(config.app.REDIS_URL);
+  const worker = await createWorker(config);
+  // SIGTERM/SIGINT close the context: BullMQ workers finish their active jobs first.
+  worker.enableShutdownHooks();
+  new Logger('Peerlift').log('worker running');
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof WorkerConfigError || e instanceof ServiceUnavailableError ? e.message : e);
+  console.error(e instanceof ConfigError || e instanceof ServiceUnavailableError ? e.message : e);
   process.exit(1);
 });

@@ -1,19 +1,43 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import type { DataSource } from 'typeorm';
-import { MAINTENANCE_JOB, type ExpireStaleExercisesPayload } from '@peerlift/contracts';
+import { DataSource } from 'typeorm';
+import { MAINTENANCE_JOB, QUEUE, type ExpireStaleExercisesPayload } from '@peerlift/contracts';
+import { InjectDataSource } from '@peerlift/api/database/inject-data-source';
+import { BullConnection } from '@peerlift/api/queues/bullmq-connection';
+import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config';
 
 /**
- * Maps maintenance jobs to one SQL statement each. Idempotent: running a job twice deletes nothing more.
+ * Maps maintenance jobs to one SQL statement each; idempotent (running twice deletes nothing more).
+ * Registers its own job scheduler, so starting any number of workers keeps exactly one schedule.
  */
-export function maintenanceProcessor(db: DataSource) {
-  return async (job: Job): Promise<{ deleted: number }> => {
+@Injectable()
+export class MaintenanceProcessor implements OnApplicationBootstrap {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly bull: BullConnection,
+    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.bull.worker(QUEUE.maintenance, (job) => this.process(job), { concurrency: 1 });
+    await this.bull.queue(QUEUE.maintenance).upsertJobScheduler(
+      MAINTENANCE_JOB.expireStaleExercises,
+      { every: 60 * 60 * 1000 },
+      {
+        name: MAINTENANCE_JOB.expireStaleExercises,
+        data: { olderThanHours: this.config.STALE_EXERCISE_HOURS } satisfies ExpireStaleExercisesPayload,
+        opts: { removeOnComplete: 100, removeOnFail: 500 },
+      },
+    );
+  }
+
+  async process(job: Job): Promise<{ deleted: number }> {
     if (job.name !== MAINTENANCE_JOB.expireStaleExercises) throw new Error(`unknown job ${job.name}`);
     const { olderThanHours } = job.data as ExpireStaleExercisesPayload;
-    const rows = (await db.query(
-      `DELETE FROM exercises WHERE answered_at IS NULL AND created_at < now() - make_interval(hours => $1)
-       RETURNING id`,
+    const [, deleted] = (await this.db.query(
+      `DELETE FROM exercises WHERE answered_at IS NULL AND created_at < now() - make_interval(hours => $1)`,
       [olderThanHours],
-    )) as [unknown[], number];
-    return { deleted: rows[1] };
-  };
+    )) as [unknown, number];
+    return { deleted };
+  }
 }
