@@ -11,6 +11,7 @@ import { buildGraphQLOptions } from './graphql/graphql-options';
 import { HealthModule } from './health/health.module';
 import { PracticeModule } from './practice/practice.module';
 import { QueuesModule } from './queues/queues.module';
+import { RealtimeModule } from './realtime/realtime.module';
 import { RedisModule } from './redis/redis.module';
 
 @Module({})
@@ -23,6 +24,7 @@ export class AppModule {
         DatabaseModule,
         RedisModule,
         QueuesModule,
+        RealtimeModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           inject: [APP_CONFIG],
