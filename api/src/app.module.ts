@@ -2,6 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuthModule } from './auth/auth.module';
+import { ClassroomsModule } from './classrooms/classrooms.module';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG, ConfigModule } from './config/config.module';
 import { CurriculumModule } from './curriculum/curriculum.module';
@@ -31,6 +32,7 @@ export class AppModule {
           useFactory: (c: AppConfig) => buildGraphQLOptions(c),
         }),
         AuthModule,
+        ClassroomsModule,
         CurriculumModule,
         PracticeModule,
         ExperimentsModule,

@@ -33,7 +33,9 @@ export class GqlAuthGuard implements CanActivate {
   }
 
   private authenticate(ctx: GraphQLContext): AuthenticatedUser {
-    const header = ctx.req?.headers.authorization ?? ctx.connectionParams?.['authorization'] ?? ctx.connectionParams?.['Authorization'];
+    // Over graphql-ws, Nest sets `req` to the socket's context object, which has no headers.
+    const header =
+      ctx.req?.headers?.authorization ?? ctx.connectionParams?.['authorization'] ?? ctx.connectionParams?.['Authorization'];
     const match = typeof header === 'string' ? /^Bearer ([\w-]+\.[\w-]+\.[\w-]*)$/.exec(header) : null;
     const user = match ? this.tokens.verify(match[1]!) : null;
     if (!user) throw new PeerliftError(ErrorCode.UNAUTHENTICATED, 'Please log in: the token is missing, invalid or expired.');

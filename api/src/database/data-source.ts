@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { UserEntity } from '../auth/user.entity';
+import { ClassroomEntity, ClassroomMemberEntity } from '../classrooms/classroom.entity';
 import { MasteryEntity } from '../curriculum/mastery.entity';
 import { SkillEntity } from '../curriculum/skill.entity';
 import { PointLedgerEntryEntity } from '../gamification/point-ledger-entry.entity';
@@ -17,6 +18,8 @@ export const ENTITIES = [
   AttemptEntity,
   ActivityEventEntity,
   PointLedgerEntryEntity,
+  ClassroomEntity,
+  ClassroomMemberEntity,
 ];
 
 /** Listed explicitly (not globbed) so the compiled ESM build and the tests run exactly the same migrations. */

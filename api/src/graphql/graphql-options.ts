@@ -39,8 +39,9 @@ export function buildGraphQLOptions(config: AppConfig): ApolloDriverConfig {
     // Guards must run on @ResolveField too, or a field resolver could leak private data.
     fieldResolverEnhancers: ['guards', 'filters'],
     formatError: formatGraphQLError,
-    context: ({ req, extra }: { req?: Request; extra?: { connectionParams?: Record<string, unknown> } }) =>
-      ({ req, connectionParams: extra?.connectionParams }) satisfies GraphQLContext,
+    // HTTP: Apollo passes { req }; graphql-ws passes its own context, whose connectionParams carry the token.
+    context: (ctx: { req?: Request; connectionParams?: Record<string, unknown> }) =>
+      ({ req: ctx.req, connectionParams: ctx.connectionParams }) satisfies GraphQLContext,
     subscriptions: { 'graphql-ws': { path: '/graphql' } },
   };
 }

@@ -12,6 +12,7 @@ import {
   type ExpectedAnswer,
   type MasteryState,
 } from '@peerlift/domain';
+import { ClassroomEventsService } from '../classrooms/classroom-events.service';
 import { levelLookup, SkillsService } from '../curriculum/skills.service';
 import { MASTERY_COLUMNS, masteryRowValues, masteryStateFromRow, type MasteryRow } from '../curriculum/mastery-row';
 import type { MasteryLevelEnum, MasteryStatusEnum, SkillRefModel } from '../curriculum/models/skill.model';
@@ -42,11 +43,15 @@ export class SubmitAnswerService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly parameters: ParametersService,
     private readonly skills: SkillsService,
+    private readonly classroomEvents: ClassroomEventsService,
   ) {}
 
   async submit(userId: string, input: SubmitAnswerInput): Promise<AnswerResultModel> {
     try {
-      return await this.db.transaction((m) => this.submitInTransaction(m, userId, input));
+      const result = await this.db.transaction((m) => this.submitInTransaction(m, userId, input));
+      // After commit: coaches' grids refetch (a pushed hint only; the state is already in Postgres).
+      void this.classroomEvents.masteryChanged(userId, result.skillSlug);
+      return result.answer;
     } catch (e) {
       if (uniqueViolation(e) === 'attempts_user_id_idempotency_key_key') {
         throw new PeerliftError(ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was already used for another exercise.');
@@ -55,7 +60,11 @@ export class SubmitAnswerService {
     }
   }
 
-  private async submitInTransaction(m: EntityManager, userId: string, input: SubmitAnswerInput) {
+  private async submitInTransaction(
+    m: EntityManager,
+    userId: string,
+    input: SubmitAnswerInput,
+  ): Promise<{ answer: AnswerResultModel; skillSlug: string }> {
     const [exercise] = await sqlRows<LockedExercise>(
       m,
       `SELECT id, skill_slug, expected, answered_at,
@@ -64,7 +73,7 @@ export class SubmitAnswerService {
       [input.exerciseId, userId],
     );
     if (!exercise) throw new PeerliftError(ErrorCode.NOT_FOUND, 'That exercise does not exist or is not yours.');
-    if (exercise.answered_at) return this.replay(m, userId, input);
+    if (exercise.answered_at) return { answer: await this.replay(m, userId, input), skillSlug: exercise.skill_slug };
 
     const correct = isAnswerCorrect(exercise.expected, input.answer);
     const params = this.parameters.forUser(userId);
@@ -110,7 +119,7 @@ export class SubmitAnswerService {
        UPDATE exercises SET answered_at = now() WHERE id = (SELECT exercise_id FROM attempt)`,
       [userId, exercise.id, exercise.skill_slug, input.answer, correct, input.idempotencyKey, JSON.stringify(result), exercise.elapsed_ms],
     );
-    return result;
+    return { answer: result, skillSlug: exercise.skill_slug };
   }
 
   /** The exercise is answered: the same key replays the stored result; any other key is refused. */
