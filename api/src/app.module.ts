@@ -1,5 +1,6 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuthModule } from './auth/auth.module';
 import { ClassroomsModule } from './classrooms/classrooms.module';
@@ -8,6 +9,7 @@ import { APP_CONFIG, ConfigModule } from './config/config.module';
 import { CurriculumModule } from './curriculum/curriculum.module';
 import { DatabaseModule } from './database/database.module';
 import { ExperimentsModule } from './experiments/experiments.module';
+import { GraphQLErrorFilter } from './graphql/graphql-error.filter';
 import { buildGraphQLOptions } from './graphql/graphql-options';
 import { HealthModule } from './health/health.module';
 import { PracticeModule } from './practice/practice.module';
@@ -20,6 +22,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
+      providers: [{ provide: APP_FILTER, useClass: GraphQLErrorFilter }],
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { isSkillUnlocked, type SkillDefinition } from '@peerlift/domain';
-import { levelLookup, requireSkill, SkillsService } from '../curriculum/skills.service';
+import { isSkillUnlocked, type MasteryLevel, type SkillDefinition } from '@peerlift/domain';
+import { requireSkill } from '../curriculum/skills.service';
 import { InjectDataSource } from '../database/inject-data-source';
 import { ErrorCode, PeerliftError } from '../graphql/peerlift-error';
 import type { RecordActivityInput } from './dto/submit-answer.input';
@@ -14,25 +14,30 @@ const MAX_SEED_TRIES = 25;
 
 @Injectable()
 export class ExerciseService {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly skills: SkillsService,
-  ) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** The learner's open exercise in this skill, or a new one; a reload shows the same question. */
+  /**
+   * The learner's open exercise in this skill, or a new one; a reload shows the same question.
+   * One round trip reads everything the decision needs (prerequisite levels, the open exercise, recent
+   * prompts) and a second inserts: on this kind of machine each statement's socket write is costly.
+   */
   async next(userId: string, slug: string): Promise<ExerciseModel> {
     const skill = requireSkill(slug);
-    const states = await this.skills.masteryByslug(userId);
-    if (!isSkillUnlocked(skill.prerequisites, levelLookup(states))) {
+    const [ctx] = (await this.db.query(
+      `SELECT
+         (SELECT coalesce(json_object_agg(skill_slug, level), '{}') FROM mastery
+           WHERE user_id = $1 AND skill_slug = ANY($3::text[])) AS levels,
+         (SELECT json_build_object('id', id, 'skillSlug', skill_slug, 'prompt', prompt) FROM exercises
+           WHERE user_id = $1 AND skill_slug = $2 AND answered_at IS NULL) AS open,
+         (SELECT coalesce(array_agg(prompt), '{}') FROM (SELECT prompt FROM exercises
+           WHERE user_id = $1 AND skill_slug = $2 ORDER BY created_at DESC LIMIT $4) recent) AS recent`,
+      [userId, slug, skill.prerequisites, DISTINCT_FROM_LAST],
+    )) as { levels: Record<string, MasteryLevel>; open: ExerciseModel | null; recent: string[] }[];
+    if (!isSkillUnlocked(skill.prerequisites, (s) => ctx!.levels[s] ?? 'NOT_STARTED')) {
       throw new PeerliftError(ErrorCode.SKILL_LOCKED, `"${skill.title}" unlocks when its prerequisites are proficient.`);
     }
-    const open = await this.findOpen(userId, slug);
-    if (open) return open;
-    const recent = (await this.db.query(
-      `SELECT prompt FROM exercises WHERE user_id = $1 AND skill_slug = $2 ORDER BY created_at DESC LIMIT $3`,
-      [userId, slug, DISTINCT_FROM_LAST],
-    )) as { prompt: string }[];
-    const { seed, exercise } = freshExercise(skill, new Set(recent.map((r) => r.prompt)));
+    if (ctx!.open) return ctx!.open;
+    const { seed, exercise } = freshExercise(skill, new Set(ctx!.recent));
     const inserted = (await this.db.query(
       `INSERT INTO exercises (user_id, skill_slug, seed, prompt, expected) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (user_id, skill_slug) WHERE answered_at IS NULL DO NOTHING

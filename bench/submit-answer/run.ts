@@ -1,0 +1,155 @@
+/**
+ * bench/submit-answer — N concurrent simulated learners with real tokens answering real exercises over
+ * HTTP against the built api (NODE_ENV=production), then the same database work through raw `pg`.
+ * Prints one JSON document. Usage: npx tsx bench/submit-answer/run.ts [--learners 64] [--seconds 20]
+ */
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { CURRICULUM, formatExpectedAnswer, type ExpectedAnswer } from '@peerlift/domain';
+import { latencySummary, machine } from '../support/latency-stats';
+import { startBenchStack } from '../support/bench-server';
+import { rawAnswer } from './raw-answer-path';
+
+const { values } = parseArgs({
+  options: {
+    learners: { type: 'string', default: '64' },
+    seconds: { type: 'string', default: '20' },
+    rate: { type: 'string', default: '500' },
+    instances: { type: 'string', default: '1' },
+  },
+});
+const LEARNERS = Number(values.learners);
+const SECONDS = Number(values.seconds);
+const RATE = Number(values.rate);
+const SKILL = CURRICULUM[0]!.slug;
+
+const NEXT = `query($s: String!) { nextExercise(skillSlug: $s) { id } }`;
+const SUBMIT = `mutation($input: SubmitAnswerInput!) { submitAnswer(input: $input) { correct streak level pointsAwarded totalPoints } }`;
+
+async function main() {
+  const stack = await startBenchStack({ instances: Number(values.instances) });
+  try {
+    const learners = await signUpLearners(stack.urls, LEARNERS);
+    const expectedOf = async (id: string) =>
+      formatExpectedAnswer((await stack.sql.query<{ expected: ExpectedAnswer }>('SELECT expected FROM exercises WHERE id = $1', [id])).rows[0]!.expected);
+
+    const answerOnce = async (l: Learner, latencies: number[], errors: string[]) => {
+      const next = await gql<{ nextExercise: { id: string } }>(l, NEXT, { s: SKILL });
+      if (!next.data) return void errors.push(JSON.stringify(next.errors).slice(0, 200));
+      const expected = await expectedOf(next.data.nextExercise.id);
+      const answer = Math.random() < 0.8 ? expected : `${expected}1`;
+      const t0 = performance.now();
+      const res = await gql(l, SUBMIT, { input: { exerciseId: next.data.nextExercise.id, answer, idempotencyKey: randomUUID() } });
+      latencies.push(performance.now() - t0);
+      if (!res.data) errors.push(JSON.stringify(res.errors).slice(0, 200));
+    };
+
+    await closedLoop(learners, 3, answerOnce); // warm-up
+    const saturated = await closedLoop(learners, SECONDS, answerOnce);
+    const paced = await pacedLoop(learners, SECONDS, RATE, answerOnce);
+    const raw = await rawCeiling(stack.sql, learners, SECONDS);
+
+    console.log(
+      JSON.stringify(
+        {
+          benchmark: 'submit-answer',
+          machine: await machine(),
+          setup: { learners: LEARNERS, seconds: SECONDS, apiInstances: stack.urls.length, answerMix: '80% right', loop: 'nextExercise + read expected + submitAnswer' },
+          saturated: { answersPerSecond: round(saturated.count / SECONDS), submitAnswerMs: latencySummary(saturated.latencies), errors: saturated.errors.length, sampleErrors: saturated.errors.slice(0, 3) },
+          atFixedRate: { targetAnswersPerSecond: RATE, achievedAnswersPerSecond: round(paced.count / paced.seconds), submitAnswerMs: latencySummary(paced.latencies), errors: paced.errors.length },
+          rawPgCeiling: { answersPerSecond: round(raw / SECONDS) },
+          ratioToRaw: round(saturated.count / Math.max(raw, 1)),
+          targets: { answersPerSecond: '>= 1000', p99AtRateMs: '<= 100', ratioToRaw: '>= 0.5' },
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    await stack.stop();
+  }
+}
+
+interface Learner { token: string; url: string }
+type Step = (l: Learner, latencies: number[], errors: string[]) => Promise<void>;
+
+async function gql<T = unknown>(l: Learner, query: string, variables: unknown): Promise<{ data?: T; errors?: unknown }> {
+  const res = await fetch(`${l.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${l.token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as { data?: T; errors?: unknown };
+}
+
+async function signUpLearners(urls: string[], n: number): Promise<Learner[]> {
+  const learners: Learner[] = [];
+  for (let i = 0; i < n; i += 8) {
+    const batch = Array.from({ length: Math.min(8, n - i) }, async (_, j) => {
+      const url = urls[(i + j) % urls.length]!;
+      const input = { handle: `bench_${i + j}_${randomUUID().slice(0, 6).replace(/\d/g, 'x')}`, password: 'ample-bench-secret-2026', birthYear: 2008, country: 'NZ', languages: ['en'], timeZone: 'Pacific/Auckland' };
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `mutation($input: SignUpInput!) { signUp(input: $input) { token } }`, variables: { input } }),
+      });
+      const body = (await res.json()) as { data?: { signUp: { token: string } }; errors?: unknown };
+      if (!body.data) throw new Error(JSON.stringify(body.errors));
+      return { token: body.data.signUp.token, url };
+    });
+    learners.push(...(await Promise.all(batch)));
+  }
+  return learners;
+}
+
+/** Every learner answers as fast as the api lets it, for `seconds`. */
+async function closedLoop(learners: Learner[], seconds: number, step: Step) {
+  const latencies: number[] = [];
+  const errors: string[] = [];
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(learners.map(async (l) => { while (performance.now() < end) await step(l, latencies, errors); }));
+  return { count: latencies.length, latencies, errors };
+}
+
+/** Answers started at a fixed global rate (open loop), spread over the learners. */
+async function pacedLoop(learners: Learner[], seconds: number, rate: number, step: Step) {
+  const latencies: number[] = [];
+  const errors: string[] = [];
+  const start = performance.now();
+  const total = Math.floor(seconds * rate);
+  let finished = start;
+  let next = 0;
+  await Promise.all(learners.map(async (l) => {
+    for (;;) {
+      const i = next++;
+      if (i >= total) return;
+      const due = start + (i * 1000) / rate;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      await step(l, latencies, errors);
+      finished = performance.now();
+    }
+  }));
+  // The achieved rate counts the real elapsed time: if the api falls behind, it shows here.
+  return { count: latencies.length, latencies, errors, seconds: (finished - start) / 1000 };
+}
+
+async function rawCeiling(pool: import('pg').Pool, learners: Learner[], seconds: number): Promise<number> {
+  const { rows } = await pool.query<{ id: string }>(`SELECT id FROM users ORDER BY id LIMIT $1`, [learners.length]);
+  let count = 0;
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(rows.map(async ({ id }) => {
+    while (performance.now() < end) {
+      await rawAnswer(pool, id, Math.random() < 0.8);
+      count++;
+    }
+  }));
+  return count;
+}
+
+const round = (x: number) => Math.round(x * 10) / 10;
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
