@@ -15,11 +15,15 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use a seeded rng passed in as a parameter.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use a seeded rng passed in as a parameter.' },
+      ],
       '@nx/enforce-module-boundaries': [
         'error',
         {
-          allow: [],
+          // The worker reuses the api's modules (database, Redis, queues, services); see docs/decisions.md.
+          allow: ['@peerlift/api/**'],
           banTransitiveDependencies: true,
           depConstraints: [
             {
@@ -32,8 +36,14 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['type:contracts'],
               bannedExternalImports: infrastructure,
             },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:testing'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:testing'] },
+            {
+              sourceTag: 'type:testing',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:testing'],
+            },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:testing'],
+            },
           ],
         },
       ],

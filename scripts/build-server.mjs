@@ -6,7 +6,18 @@ import { rmSync } from 'node:fs';
 rmSync('dist', { recursive: true, force: true });
 execFileSync(
   'npx',
-  ['swc', 'api/src', 'worker/src', 'libs/domain/src', 'libs/contracts/src', 'experiments/src', '-d', 'dist',
-    '--config-file', 'swc.build.json', '--quiet'],
+  [
+    'swc',
+    'api/src',
+    'worker/src',
+    'libs/domain/src',
+    'libs/contracts/src',
+    'experiments/src',
+    '-d',
+    'dist',
+    '--config-file',
+    'swc.build.json',
+    '--quiet',
+  ],
   { stdio: 'inherit' },
 );

@@ -9,7 +9,11 @@ const extra = process.argv.slice(2);
 const jest = 'node_modules/jest/bin/jest.js';
 const runs = [
   { name: 'unit', node: [], args: ['--selectProjects', 'unit'] },
-  { name: 'int', node: ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning'], args: ['--selectProjects', 'int', '--maxWorkers=2'] },
+  {
+    name: 'int',
+    node: ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning'],
+    args: ['--selectProjects', 'int', '--maxWorkers=2'],
+  },
 ];
 let failed = false;
 // The web app's pure .ts modules are tested with Node's own runner (they import Svelte-free code only).
@@ -17,8 +21,18 @@ const webOut = 'artifacts/node-web.tap';
 if (existsSync(webOut)) rmSync(webOut);
 const web = spawnSync(
   'node',
-  ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=../${webOut}`, ...readdirSync('web/src', { recursive: true }).filter((f) => f.endsWith('.spec.ts')).map((f) => `src/${f}`)],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=../${webOut}`,
+    ...readdirSync('web/src', { recursive: true })
+      .filter((f) => f.endsWith('.spec.ts'))
+      .map((f) => `src/${f}`),
+  ],
   { stdio: 'inherit', cwd: 'web' },
 );
 if (web.status !== 0) failed = true;

@@ -15,7 +15,8 @@ const step = (title, cmd, args, cwd = '.') => {
 step('Building api and worker', 'node', ['scripts/build-server.mjs']);
 step('Migrating the database and seeding the knowledge map', 'node', ['dist/api/src/cli.js', 'migrate']);
 step('Seeding the demo world (skipped if already there)', 'node', ['dist/api/src/cli.js', 'seed-demo']);
-if (existsSync('web/package.json')) step('Building the web app', 'npx', ['vite', 'build', '--logLevel', 'warn'], 'web');
+if (existsSync('web/package.json'))
+  step('Building the web app', 'npx', ['vite', 'build', '--logLevel', 'warn'], 'web');
 
 const children = [
   spawn('node', ['dist/api/src/main.js'], { stdio: 'inherit' }),
@@ -26,7 +27,10 @@ let stopping = false;
 const url = `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? 3000}`;
 (async () => {
   for (let i = 0; i < 120 && !stopping; i++) {
-    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return console.log(`\n✔ Peerlift is running at ${url}  (Ctrl-C stops api and worker)\n`);
     await new Promise((r) => setTimeout(r, 500));
   }

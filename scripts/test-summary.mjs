@@ -15,6 +15,7 @@ for (const f of files) {
 for (const f of existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.tap')) : []) {
   const tap = readFileSync(`${dir}/${f}`, 'utf8');
   passed += Number(/^# pass (\d+)$/m.exec(tap)?.[1] ?? 0);
-  failed += Number(/^# fail (\d+)$/m.exec(tap)?.[1] ?? 0) + Number(/^# cancelled (\d+)$/m.exec(tap)?.[1] ?? 0);
+  failed +=
+    Number(/^# fail (\d+)$/m.exec(tap)?.[1] ?? 0) + Number(/^# cancelled (\d+)$/m.exec(tap)?.[1] ?? 0);
 }
 console.log(`tests: ${passed} passed, ${failed} failed`);

@@ -11,7 +11,10 @@ import type { AppConfig } from './config/app-config';
 import { ErrorCode, PeerliftError } from './graphql/peerlift-error';
 
 /** Builds the api (without listening) — shared by main.ts and the tests, so both run the same app. */
-export async function createApiApp(config: AppConfig, options: { logger?: false } = {}): Promise<INestApplication> {
+export async function createApiApp(
+  config: AppConfig,
+  options: { logger?: false } = {},
+): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: options.logger ?? ['log', 'warn', 'error'],
     bodyParser: false,

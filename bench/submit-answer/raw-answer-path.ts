@@ -17,17 +17,26 @@ import {
  * SubmitAnswerService (same locks, same round trips), so api / raw is the framework's overhead.
  */
 export async function rawAnswer(pool: pg.Pool, userId: string, correctly: boolean): Promise<void> {
-  const skill = CURRICULUM[0]!;
+  const skill = CURRICULUM[0];
   await pool.query(`SELECT skill_slug, level FROM mastery WHERE user_id = $1`, [userId]);
-  await pool.query(`SELECT id FROM exercises WHERE user_id = $1 AND skill_slug = $2 AND answered_at IS NULL`, [userId, skill.slug]);
-  await pool.query(`SELECT prompt FROM exercises WHERE user_id = $1 AND skill_slug = $2 ORDER BY created_at DESC LIMIT 10`, [userId, skill.slug]);
+  await pool.query(
+    `SELECT id FROM exercises WHERE user_id = $1 AND skill_slug = $2 AND answered_at IS NULL`,
+    [userId, skill.slug],
+  );
+  await pool.query(
+    `SELECT prompt FROM exercises WHERE user_id = $1 AND skill_slug = $2 ORDER BY created_at DESC LIMIT 10`,
+    [userId, skill.slug],
+  );
   const ex = skill.generate(Math.floor(performance.now() * 1000) % 2 ** 31);
   const { rows } = await pool.query<{ id: string }>(
     `INSERT INTO exercises (user_id, skill_slug, seed, prompt, expected) VALUES ($1, $2, 1, $3, $4)
      ON CONFLICT (user_id, skill_slug) WHERE answered_at IS NULL DO NOTHING RETURNING id`,
     [userId, skill.slug, ex.prompt, JSON.stringify(ex.expected)],
   );
-  const exerciseId = rows[0]?.id ?? (await pool.query(`SELECT id FROM exercises WHERE user_id = $1 AND answered_at IS NULL`, [userId])).rows[0].id;
+  const exerciseId =
+    rows[0]?.id ??
+    (await pool.query(`SELECT id FROM exercises WHERE user_id = $1 AND answered_at IS NULL`, [userId]))
+      .rows[0].id;
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -35,14 +44,29 @@ export async function rawAnswer(pool: pg.Pool, userId: string, correctly: boolea
       `SELECT id, skill_slug, expected, answered_at FROM exercises WHERE id = $1 AND user_id = $2 FOR UPDATE`,
       [exerciseId, userId],
     );
-    const expected = locked.rows[0]!.expected;
-    const correct = correctly && isAnswerCorrect(expected, correctly ? String((expected as { value?: number }).value ?? '') : 'x');
-    const m = await client.query(`SELECT * FROM mastery WHERE user_id = $1 AND skill_slug = $2 FOR UPDATE`, [userId, skill.slug]);
-    const before: MasteryState = m.rows[0] ? { ...initialMasteryState(), attempts: m.rows[0].attempts, streak: m.rows[0].streak } : initialMasteryState();
+    const expected = locked.rows[0].expected;
+    const correct =
+      correctly &&
+      isAnswerCorrect(expected, correctly ? String((expected as { value?: number }).value ?? '') : 'x');
+    const m = await client.query(`SELECT * FROM mastery WHERE user_id = $1 AND skill_slug = $2 FOR UPDATE`, [
+      userId,
+      skill.slug,
+    ]);
+    const before: MasteryState = m.rows[0]
+      ? { ...initialMasteryState(), attempts: m.rows[0].attempts, streak: m.rows[0].streak }
+      : initialMasteryState();
     const outcome = applyAttempt(before, { correct, now: new Date(), streakToProficient: 10 });
-    await client.query(`SELECT coalesce(sum(amount), 0)::int FROM point_ledger WHERE user_id = $1 AND created_at > now() - interval '1 minute'`, [userId]);
+    await client.query(
+      `SELECT coalesce(sum(amount), 0)::int FROM point_ledger WHERE user_id = $1 AND created_at > now() - interval '1 minute'`,
+      [userId],
+    );
     const points = correct
-      ? pointsForCorrectAnswer({ levelBefore: before.level, streakAfter: outcome.state.streak, answersInSkill: outcome.state.attempts, values: DEFAULT_POINT_VALUES })
+      ? pointsForCorrectAnswer({
+          levelBefore: before.level,
+          streakAfter: outcome.state.streak,
+          answersInSkill: outcome.state.attempts,
+          values: DEFAULT_POINT_VALUES,
+        })
       : 0;
     await client.query(
       `WITH ins AS (INSERT INTO point_ledger (user_id, reason, amount, source_key)
@@ -57,7 +81,20 @@ export async function rawAnswer(pool: pg.Pool, userId: string, correctly: boolea
        ON CONFLICT (user_id, skill_slug) DO UPDATE SET attempts = EXCLUDED.attempts, correct = EXCLUDED.correct, streak = EXCLUDED.streak,
          best_streak = EXCLUDED.best_streak, p_known = EXCLUDED.p_known, level = EXCLUDED.level, recent_results = EXCLUDED.recent_results,
          attempts_since_progress = EXCLUDED.attempts_since_progress, proficient_at = EXCLUDED.proficient_at, review_due_at = EXCLUDED.review_due_at, updated_at = now()`,
-      [userId, skill.slug, s.attempts, s.correct, s.streak, s.bestStreak, s.pKnown, s.level, s.recentResults.map((r) => (r ? '1' : '0')).join(''), s.attemptsSinceProgress, s.proficientAt, s.reviewDueAt],
+      [
+        userId,
+        skill.slug,
+        s.attempts,
+        s.correct,
+        s.streak,
+        s.bestStreak,
+        s.pKnown,
+        s.level,
+        s.recentResults.map((r) => (r ? '1' : '0')).join(''),
+        s.attemptsSinceProgress,
+        s.proficientAt,
+        s.reviewDueAt,
+      ],
     );
     await client.query(
       `WITH a AS (INSERT INTO attempts (user_id, exercise_id, skill_slug, answer, correct, idempotency_key, result, elapsed_ms)

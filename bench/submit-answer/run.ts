@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { CURRICULUM, formatExpectedAnswer, type ExpectedAnswer } from '@peerlift/domain';
+import { createSeededRng, CURRICULUM, formatExpectedAnswer, type ExpectedAnswer } from '@peerlift/domain';
 import { latencySummary, machine } from '../support/latency-stats';
 import { startBenchStack } from '../support/bench-server';
 import { rawAnswer } from './raw-answer-path';
@@ -21,7 +21,9 @@ const { values } = parseArgs({
 const LEARNERS = Number(values.learners);
 const SECONDS = Number(values.seconds);
 const RATE = Number(values.rate);
-const SKILL = CURRICULUM[0]!.slug;
+const SKILL = CURRICULUM[0].slug;
+/** Seeded, so two runs make the same right/wrong mix. */
+const rng = createSeededRng(20261123);
 
 const NEXT = `query($s: String!) { nextExercise(skillSlug: $s) { id } }`;
 const SUBMIT = `mutation($input: SubmitAnswerInput!) { submitAnswer(input: $input) { correct streak level pointsAwarded totalPoints } }`;
@@ -31,15 +33,24 @@ async function main() {
   try {
     const learners = await signUpLearners(stack.urls, LEARNERS);
     const expectedOf = async (id: string) =>
-      formatExpectedAnswer((await stack.sql.query<{ expected: ExpectedAnswer }>('SELECT expected FROM exercises WHERE id = $1', [id])).rows[0]!.expected);
+      formatExpectedAnswer(
+        (
+          await stack.sql.query<{ expected: ExpectedAnswer }>(
+            'SELECT expected FROM exercises WHERE id = $1',
+            [id],
+          )
+        ).rows[0].expected,
+      );
 
     const answerOnce = async (l: Learner, latencies: number[], errors: string[]) => {
       const next = await gql<{ nextExercise: { id: string } }>(l, NEXT, { s: SKILL });
       if (!next.data) return void errors.push(JSON.stringify(next.errors).slice(0, 200));
       const expected = await expectedOf(next.data.nextExercise.id);
-      const answer = Math.random() < 0.8 ? expected : `${expected}1`;
+      const answer = rng() < 0.8 ? expected : `${expected}1`;
       const t0 = performance.now();
-      const res = await gql(l, SUBMIT, { input: { exerciseId: next.data.nextExercise.id, answer, idempotencyKey: randomUUID() } });
+      const res = await gql(l, SUBMIT, {
+        input: { exerciseId: next.data.nextExercise.id, answer, idempotencyKey: randomUUID() },
+      });
       latencies.push(performance.now() - t0);
       if (!res.data) errors.push(JSON.stringify(res.errors).slice(0, 200));
     };
@@ -54,9 +65,25 @@ async function main() {
         {
           benchmark: 'submit-answer',
           machine: await machine(),
-          setup: { learners: LEARNERS, seconds: SECONDS, apiInstances: stack.urls.length, answerMix: '80% right', loop: 'nextExercise + read expected + submitAnswer' },
-          saturated: { answersPerSecond: round(saturated.count / SECONDS), submitAnswerMs: latencySummary(saturated.latencies), errors: saturated.errors.length, sampleErrors: saturated.errors.slice(0, 3) },
-          atFixedRate: { targetAnswersPerSecond: RATE, achievedAnswersPerSecond: round(paced.count / paced.seconds), submitAnswerMs: latencySummary(paced.latencies), errors: paced.errors.length },
+          setup: {
+            learners: LEARNERS,
+            seconds: SECONDS,
+            apiInstances: stack.urls.length,
+            answerMix: '80% right',
+            loop: 'nextExercise + read expected + submitAnswer',
+          },
+          saturated: {
+            answersPerSecond: round(saturated.count / SECONDS),
+            submitAnswerMs: latencySummary(saturated.latencies),
+            errors: saturated.errors.length,
+            sampleErrors: saturated.errors.slice(0, 3),
+          },
+          atFixedRate: {
+            targetAnswersPerSecond: RATE,
+            achievedAnswersPerSecond: round(paced.count / paced.seconds),
+            submitAnswerMs: latencySummary(paced.latencies),
+            errors: paced.errors.length,
+          },
           rawPgCeiling: { answersPerSecond: round(raw / SECONDS) },
           ratioToRaw: round(saturated.count / Math.max(raw, 1)),
           targets: { answersPerSecond: '>= 1000', p99AtRateMs: '<= 100', ratioToRaw: '>= 0.5' },
@@ -70,10 +97,17 @@ async function main() {
   }
 }
 
-interface Learner { token: string; url: string }
+interface Learner {
+  token: string;
+  url: string;
+}
 type Step = (l: Learner, latencies: number[], errors: string[]) => Promise<void>;
 
-async function gql<T = unknown>(l: Learner, query: string, variables: unknown): Promise<{ data?: T; errors?: unknown }> {
+async function gql<T = unknown>(
+  l: Learner,
+  query: string,
+  variables: unknown,
+): Promise<{ data?: T; errors?: unknown }> {
   const res = await fetch(`${l.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${l.token}` },
@@ -86,12 +120,22 @@ async function signUpLearners(urls: string[], n: number): Promise<Learner[]> {
   const learners: Learner[] = [];
   for (let i = 0; i < n; i += 8) {
     const batch = Array.from({ length: Math.min(8, n - i) }, async (_, j) => {
-      const url = urls[(i + j) % urls.length]!;
-      const input = { handle: `bench_${i + j}_${randomUUID().slice(0, 6).replace(/\d/g, 'x')}`, password: 'ample-bench-secret-2026', birthYear: 2008, country: 'NZ', languages: ['en'], timeZone: 'Pacific/Auckland' };
+      const url = urls[(i + j) % urls.length];
+      const input = {
+        handle: `bench_${i + j}_${randomUUID().slice(0, 6).replace(/\d/g, 'x')}`,
+        password: 'ample-bench-secret-2026',
+        birthYear: 2008,
+        country: 'NZ',
+        languages: ['en'],
+        timeZone: 'Pacific/Auckland',
+      };
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: `mutation($input: SignUpInput!) { signUp(input: $input) { token } }`, variables: { input } }),
+        body: JSON.stringify({
+          query: `mutation($input: SignUpInput!) { signUp(input: $input) { token } }`,
+          variables: { input },
+        }),
       });
       const body = (await res.json()) as { data?: { signUp: { token: string } }; errors?: unknown };
       if (!body.data) throw new Error(JSON.stringify(body.errors));
@@ -107,7 +151,11 @@ async function closedLoop(learners: Learner[], seconds: number, step: Step) {
   const latencies: number[] = [];
   const errors: string[] = [];
   const end = performance.now() + seconds * 1000;
-  await Promise.all(learners.map(async (l) => { while (performance.now() < end) await step(l, latencies, errors); }));
+  await Promise.all(
+    learners.map(async (l) => {
+      while (performance.now() < end) await step(l, latencies, errors);
+    }),
+  );
   return { count: latencies.length, latencies, errors };
 }
 
@@ -119,31 +167,37 @@ async function pacedLoop(learners: Learner[], seconds: number, rate: number, ste
   const total = Math.floor(seconds * rate);
   let finished = start;
   let next = 0;
-  await Promise.all(learners.map(async (l) => {
-    for (;;) {
-      const i = next++;
-      if (i >= total) return;
-      const due = start + (i * 1000) / rate;
-      const wait = due - performance.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      await step(l, latencies, errors);
-      finished = performance.now();
-    }
-  }));
+  await Promise.all(
+    learners.map(async (l) => {
+      for (;;) {
+        const i = next++;
+        if (i >= total) return;
+        const due = start + (i * 1000) / rate;
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        await step(l, latencies, errors);
+        finished = performance.now();
+      }
+    }),
+  );
   // The achieved rate counts the real elapsed time: if the api falls behind, it shows here.
   return { count: latencies.length, latencies, errors, seconds: (finished - start) / 1000 };
 }
 
 async function rawCeiling(pool: import('pg').Pool, learners: Learner[], seconds: number): Promise<number> {
-  const { rows } = await pool.query<{ id: string }>(`SELECT id FROM users ORDER BY id LIMIT $1`, [learners.length]);
+  const { rows } = await pool.query<{ id: string }>(`SELECT id FROM users ORDER BY id LIMIT $1`, [
+    learners.length,
+  ]);
   let count = 0;
   const end = performance.now() + seconds * 1000;
-  await Promise.all(rows.map(async ({ id }) => {
-    while (performance.now() < end) {
-      await rawAnswer(pool, id, Math.random() < 0.8);
-      count++;
-    }
-  }));
+  await Promise.all(
+    rows.map(async ({ id }) => {
+      while (performance.now() < end) {
+        await rawAnswer(pool, id, rng() < 0.8);
+        count++;
+      }
+    }),
+  );
   return count;
 }
 

@@ -16,7 +16,9 @@ const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
  * Builds the server, migrates a fresh database, and runs `instances` api processes (NODE_ENV=production,
  * as deployed) behind consecutive ports. Returns the first URL; callers spread load with `urls()`.
  */
-export async function startBenchStack(opts: { port?: number; instances?: number; env?: Record<string, string> } = {}) {
+export async function startBenchStack(
+  opts: { port?: number; instances?: number; env?: Record<string, string> } = {},
+) {
   const id = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const databaseUrl = `postgres://postgres@127.0.0.1:5432/peerlift_bench_${id}`;
   const port = opts.port ?? 3900;
@@ -36,21 +38,26 @@ export async function startBenchStack(opts: { port?: number; instances?: number;
   for (let i = 0; i < (opts.instances ?? 1); i++) {
     // BENCH_API_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the api under load.
     const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const child = spawn('node', [...nodeArgs, 'dist/api/src/main.js'], { env: { ...env, PORT: String(port + i) }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn('node', [...nodeArgs, 'dist/api/src/main.js'], {
+      env: { ...env, PORT: String(port + i) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     children.push(child);
     urls.push(`http://127.0.0.1:${port + i}`);
   }
   for (const url of urls) await waitForHealth(url);
   const sql = new pg.Pool({ connectionString: databaseUrl, max: 8 });
   return {
-    url: urls[0]!,
+    url: urls[0],
     urls,
     databaseUrl,
     sql,
     env,
     stop: async () => {
       for (const c of children) c.kill('SIGTERM');
-      await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+      await Promise.all(
+        children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))),
+      );
       await sql.end();
       const admin = new pg.Client({ connectionString: ADMIN_URL });
       await admin.connect();
@@ -67,7 +74,13 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): void {
 
 async function waitForHealth(url: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
-    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${url}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`api at ${url} did not become healthy`);

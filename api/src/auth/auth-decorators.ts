@@ -15,5 +15,5 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 /** The user the guard authenticated for this request. */
 export const CurrentUser = createParamDecorator(
   (_data: unknown, ctx: ExecutionContext): AuthenticatedUser =>
-    (GqlExecutionContext.create(ctx).getContext<{ user: AuthenticatedUser }>()).user,
+    GqlExecutionContext.create(ctx).getContext<{ user: AuthenticatedUser }>().user,
 );

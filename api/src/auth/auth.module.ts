@@ -7,7 +7,13 @@ import { LoginRateLimiter } from './login-rate-limiter';
 import { TokenService } from './token.service';
 
 @Module({
-  providers: [AuthResolver, AuthService, TokenService, LoginRateLimiter, { provide: APP_GUARD, useClass: GqlAuthGuard }],
+  providers: [
+    AuthResolver,
+    AuthService,
+    TokenService,
+    LoginRateLimiter,
+    { provide: APP_GUARD, useClass: GqlAuthGuard },
+  ],
   exports: [TokenService, AuthService],
 })
 export class AuthModule {}

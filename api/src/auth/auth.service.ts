@@ -54,16 +54,25 @@ export class AuthService {
       !isValidTimeZone(input.timeZone) && 'timeZone',
       !isPlausibleBirthYear(input.birthYear, now) && 'birthYear',
     ].filter(Boolean);
-    if (bad.length) throw new PeerliftError(ErrorCode.BAD_USER_INPUT, `Invalid ${bad.join(', ')}.`, { fields: bad });
+    if (bad.length)
+      throw new PeerliftError(ErrorCode.BAD_USER_INPUT, `Invalid ${bad.join(', ')}.`, { fields: bad });
 
     const passwordHash = await hashPassword(input.password);
-    const rows = (await this.db.query(
+    const rows = await this.db.query<{ id: string }[]>(
       `INSERT INTO users (handle, password_hash, role, birth_year, country, languages, time_zone)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT ((lower(handle))) DO NOTHING
        RETURNING id`,
-      [input.handle, passwordHash, input.role ?? 'LEARNER', input.birthYear, country, languages, input.timeZone],
-    )) as { id: string }[];
+      [
+        input.handle,
+        passwordHash,
+        input.role ?? 'LEARNER',
+        input.birthYear,
+        country,
+        languages,
+        input.timeZone,
+      ],
+    );
     if (!rows[0]) throw new PeerliftError(ErrorCode.HANDLE_TAKEN, 'That handle is taken. Try another.');
     const user = await this.db.getRepository(UserEntity).findOneByOrFail({ id: rows[0].id });
     return { token: this.tokens.issue(user), user };

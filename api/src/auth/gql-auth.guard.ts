@@ -22,7 +22,9 @@ export class GqlAuthGuard implements CanActivate {
     if (context.getType<string>() !== 'graphql') return true; // HTTP controllers are public documents
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const ctx = GqlExecutionContext.create(context).getContext<GraphQLContext & { user?: AuthenticatedUser }>();
+    const ctx = GqlExecutionContext.create(context).getContext<
+      GraphQLContext & { user?: AuthenticatedUser }
+    >();
     const user = ctx.user ?? this.authenticate(ctx);
     ctx.user = user;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
@@ -35,10 +37,16 @@ export class GqlAuthGuard implements CanActivate {
   private authenticate(ctx: GraphQLContext): AuthenticatedUser {
     // Over graphql-ws, Nest sets `req` to the socket's context object, which has no headers.
     const header =
-      ctx.req?.headers?.authorization ?? ctx.connectionParams?.['authorization'] ?? ctx.connectionParams?.['Authorization'];
+      ctx.req?.headers?.authorization ??
+      ctx.connectionParams?.['authorization'] ??
+      ctx.connectionParams?.['Authorization'];
     const match = typeof header === 'string' ? /^Bearer ([\w-]+\.[\w-]+\.[\w-]*)$/.exec(header) : null;
-    const user = match ? this.tokens.verify(match[1]!) : null;
-    if (!user) throw new PeerliftError(ErrorCode.UNAUTHENTICATED, 'Please log in: the token is missing, invalid or expired.');
+    const user = match ? this.tokens.verify(match[1]) : null;
+    if (!user)
+      throw new PeerliftError(
+        ErrorCode.UNAUTHENTICATED,
+        'Please log in: the token is missing, invalid or expired.',
+      );
     return user;
   }
 }

@@ -20,13 +20,19 @@ export class ClassroomEventsService {
 
   async masteryChanged(studentId: string, skillSlug: string): Promise<void> {
     try {
-      const rooms = (await this.db.query(`SELECT classroom_id FROM classroom_members WHERE user_id = $1`, [studentId])) as {
-        classroom_id: string;
-      }[];
+      const rooms = await this.db.query<
+        {
+          classroom_id: string;
+        }[]
+      >(`SELECT classroom_id FROM classroom_members WHERE user_id = $1`, [studentId]);
       await Promise.all(
         rooms.map((r) =>
           this.realtime.publish(this.channel(r.classroom_id), {
-            classroomUpdates: { classroomId: r.classroom_id, studentId, skillSlug } satisfies ClassroomUpdateModel,
+            classroomUpdates: {
+              classroomId: r.classroom_id,
+              studentId,
+              skillSlug,
+            } satisfies ClassroomUpdateModel,
           }),
         ),
       );

@@ -19,25 +19,36 @@ export class ClassroomInsightsService {
   ) {}
 
   /** A student's lessons, video events and answers, newest first — for that classroom's coach only. */
-  async activity(user: AuthenticatedUser, classroomId: string, studentId: string, first: number): Promise<StudentActivityModel> {
+  async activity(
+    user: AuthenticatedUser,
+    classroomId: string,
+    studentId: string,
+    first: number,
+  ): Promise<StudentActivityModel> {
     await this.classrooms.requireOwnClassroom(user, classroomId);
     const student = (await this.classrooms.students(classroomId)).find((s) => s.id === studentId);
     if (!student) throw new PeerliftError(ErrorCode.NOT_FOUND, 'That student is not in this classroom.');
-    const entries = (await this.db.query(
+    const entries = await this.db.query<StudentActivityModel['entries']>(
       `(SELECT created_at AS at, kind, skill_slug AS "skillSlug", NULL::boolean AS correct, position_seconds AS "positionSeconds", NULL::int AS "elapsedMs"
           FROM activity_events WHERE user_id = $1 ORDER BY created_at DESC LIMIT $2)
        UNION ALL
        (SELECT created_at, 'ANSWER', skill_slug, correct, NULL, elapsed_ms FROM attempts WHERE user_id = $1 ORDER BY created_at DESC LIMIT $2)
        ORDER BY at DESC LIMIT $2`,
       [studentId, first],
-    )) as StudentActivityModel['entries'];
-    const [totals] = (await this.db.query(
+    );
+    const [totals] = await this.db.query<{ correct: number; wrong: number; seconds: number }[]>(
       `SELECT count(*) FILTER (WHERE correct)::int AS correct, count(*) FILTER (WHERE NOT correct)::int AS wrong,
               (coalesce(sum(LEAST(elapsed_ms, $2)), 0) / 1000)::int AS seconds
        FROM attempts WHERE user_id = $1`,
       [studentId, ELAPSED_CAP_MS],
-    )) as { correct: number; wrong: number; seconds: number }[];
-    return { student, entries, correctAnswers: totals!.correct, wrongAnswers: totals!.wrong, timeSpentSeconds: totals!.seconds };
+    );
+    return {
+      student,
+      entries,
+      correctAnswers: totals.correct,
+      wrongAnswers: totals.wrong,
+      timeSpentSeconds: totals.seconds,
+    };
   }
 
   /** Pairs inside the class: a student PROFICIENT or better in a skill, and one working or stuck on it. */
@@ -45,9 +56,10 @@ export class ClassroomInsightsService {
     await this.classrooms.requireOwnClassroom(user, classroomId);
     const students = await this.classrooms.students(classroomId);
     const byId = new Map(students.map((s) => [s.id, s]));
-    const rows = (await this.db.query(`SELECT user_id, ${MASTERY_COLUMNS} FROM mastery WHERE user_id = ANY($1::uuid[])`, [
-      [...byId.keys()],
-    ])) as (MasteryRow & { user_id: string })[];
+    const rows = await this.db.query<(MasteryRow & { user_id: string })[]>(
+      `SELECT user_id, ${MASTERY_COLUMNS} FROM mastery WHERE user_id = ANY($1::uuid[])`,
+      [[...byId.keys()]],
+    );
     const suggestions: TutorSuggestionModel[] = [];
     const bySkill = new Map<string, typeof rows>();
     for (const r of rows) bySkill.set(r.skill_slug, [...(bySkill.get(r.skill_slug) ?? []), r]);
@@ -56,7 +68,9 @@ export class ClassroomInsightsService {
       const tutors = states.filter((s) => isProficientOrBetter(s.state.level));
       const learners = states
         .filter((s) => !isProficientOrBetter(s.state.level))
-        .sort((a, b) => Number(masteryStatus(b.state) === 'STUCK') - Number(masteryStatus(a.state) === 'STUCK'));
+        .sort(
+          (a, b) => Number(masteryStatus(b.state) === 'STUCK') - Number(masteryStatus(a.state) === 'STUCK'),
+        );
       // Spread the work: each learner gets the next tutor in turn.
       learners.forEach((learner, i) => {
         const tutor = tutors[i % Math.max(tutors.length, 1)];

@@ -4,7 +4,12 @@ import type { AuthenticatedUser } from '../auth/token.service';
 import { ClassroomEventsService } from './classroom-events.service';
 import { ClassroomInsightsService } from './classroom-insights.service';
 import { ClassroomsService } from './classrooms.service';
-import { ClassroomArgs, CreateClassroomInput, JoinClassroomInput, StudentActivityArgs } from './dto/classroom.input';
+import {
+  ClassroomArgs,
+  CreateClassroomInput,
+  JoinClassroomInput,
+  StudentActivityArgs,
+} from './dto/classroom.input';
 import {
   ClassroomDetailModel,
   ClassroomModel,
@@ -59,7 +64,9 @@ export class ClassroomsResolver {
   }
 
   @Roles('COACH')
-  @Subscription(() => ClassroomUpdateModel, { description: 'Fires when a student’s mastery changes; refetch the grid.' })
+  @Subscription(() => ClassroomUpdateModel, {
+    description: 'Fires when a student’s mastery changes; refetch the grid.',
+  })
   async classroomUpdates(@CurrentUser() user: AuthenticatedUser, @Args() { id }: ClassroomArgs) {
     await this.classrooms.requireOwnClassroom(user, id);
     return this.realtime.subscribe<ClassroomUpdateModel>(this.events.channel(id));

@@ -27,18 +27,24 @@ export class ClassroomsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async create(coachId: string, name: string): Promise<ClassroomModel> {
-    const [{ n }] = (await this.db.query(`SELECT count(*)::int AS n FROM classrooms WHERE coach_id = $1`, [coachId])) as { n: number }[];
+    const [{ n }] = await this.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM classrooms WHERE coach_id = $1`,
+      [coachId],
+    );
     if (n >= MAX_CLASSROOMS_PER_COACH) {
-      throw new PeerliftError(ErrorCode.BAD_USER_INPUT, `A coach can have at most ${MAX_CLASSROOMS_PER_COACH} classrooms.`);
+      throw new PeerliftError(
+        ErrorCode.BAD_USER_INPUT,
+        `A coach can have at most ${MAX_CLASSROOMS_PER_COACH} classrooms.`,
+      );
     }
     for (let attempt = 0; attempt < 5; attempt++) {
       const code = Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
       try {
-        const [row] = (await this.db.query(
+        const [row] = await this.db.query<ClassroomRow[]>(
           `INSERT INTO classrooms (coach_id, name, join_code) VALUES ($1, $2, $3) RETURNING id, name, join_code`,
           [coachId, name.trim(), code],
-        )) as ClassroomRow[];
-        return { id: row!.id, name: row!.name, joinCode: row!.join_code, studentCount: 0 };
+        );
+        return { id: row.id, name: row.name, joinCode: row.join_code, studentCount: 0 };
       } catch (e) {
         if (uniqueViolation(e) !== 'classrooms_join_code_key') throw e; // a code collision: draw again
       }
@@ -48,45 +54,56 @@ export class ClassroomsService {
 
   async join(userId: string, code: string): Promise<ClassroomModel> {
     return this.db.transaction(async (m) => {
-      const [room] = (await m.query(
+      const [room] = await m.query<ClassroomRow[]>(
         `SELECT c.id, c.name, c.coach_id, (SELECT count(*)::int FROM classroom_members WHERE classroom_id = c.id) AS student_count
          FROM classrooms c WHERE c.join_code = $1 FOR UPDATE`,
         [code.toUpperCase()],
-      )) as ClassroomRow[];
+      );
       if (!room) throw new PeerliftError(ErrorCode.NOT_FOUND, 'No classroom has that join code.');
-      if (room.coach_id === userId) throw new PeerliftError(ErrorCode.BAD_USER_INPUT, 'You coach this classroom.');
+      if (room.coach_id === userId)
+        throw new PeerliftError(ErrorCode.BAD_USER_INPUT, 'You coach this classroom.');
       if (room.student_count >= MAX_STUDENTS_PER_CLASSROOM) {
         throw new PeerliftError(ErrorCode.BAD_USER_INPUT, 'This classroom is full.');
       }
-      const inserted = (await m.query(
+      const inserted = await m.query<unknown[]>(
         `INSERT INTO classroom_members (classroom_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`,
         [room.id, userId],
-      )) as unknown[];
-      return { id: room.id, name: room.name, joinCode: null, studentCount: room.student_count + inserted.length };
+      );
+      return {
+        id: room.id,
+        name: room.name,
+        joinCode: null,
+        studentCount: room.student_count + inserted.length,
+      };
     });
   }
 
   /** A coach's own classrooms, or the classrooms a learner joined. */
   async mine(user: AuthenticatedUser): Promise<ClassroomModel[]> {
-    const rows = (await this.db.query(
+    const rows = await this.db.query<ClassroomRow[]>(
       `SELECT c.id, c.name, c.join_code, c.coach_id,
               (SELECT count(*)::int FROM classroom_members WHERE classroom_id = c.id) AS student_count
        FROM classrooms c
        WHERE c.coach_id = $1 OR EXISTS (SELECT 1 FROM classroom_members m WHERE m.classroom_id = c.id AND m.user_id = $1)
        ORDER BY c.created_at`,
       [user.id],
-    )) as ClassroomRow[];
-    return rows.map((r) => ({ id: r.id, name: r.name, joinCode: r.coach_id === user.id ? r.join_code : null, studentCount: r.student_count }));
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      joinCode: r.coach_id === user.id ? r.join_code : null,
+      studentCount: r.student_count,
+    }));
   }
 
   /** The coach's green/blue/red grid. Anyone but the classroom's coach (or an admin) gets NOT_FOUND. */
   async detail(user: AuthenticatedUser, id: string): Promise<ClassroomDetailModel> {
     const room = await this.requireOwnClassroom(user, id);
     const students = await this.students(id);
-    const rows = (await this.db.query(
+    const rows = await this.db.query<(MasteryRow & { user_id: string })[]>(
       `SELECT user_id, ${MASTERY_COLUMNS} FROM mastery WHERE user_id = ANY($1::uuid[])`,
       [students.map((s) => s.id)],
-    )) as (MasteryRow & { user_id: string })[];
+    );
     return {
       id: room.id,
       name: room.name,
@@ -108,7 +125,10 @@ export class ClassroomsService {
   }
 
   async requireOwnClassroom(user: AuthenticatedUser, id: string): Promise<ClassroomRow> {
-    const [room] = (await this.db.query(`SELECT id, name, join_code, coach_id FROM classrooms WHERE id = $1`, [id])) as ClassroomRow[];
+    const [room] = await this.db.query<ClassroomRow[]>(
+      `SELECT id, name, join_code, coach_id FROM classrooms WHERE id = $1`,
+      [id],
+    );
     if (!room || (room.coach_id !== user.id && user.role !== 'ADMIN')) {
       throw new PeerliftError(ErrorCode.NOT_FOUND, 'No such classroom among yours.');
     }
@@ -116,10 +136,10 @@ export class ClassroomsService {
   }
 
   async students(classroomId: string): Promise<ClassStudentModel[]> {
-    return (await this.db.query(
+    return await this.db.query<ClassStudentModel[]>(
       `SELECT u.id, u.handle, u.total_points AS "totalPoints" FROM classroom_members m JOIN users u ON u.id = m.user_id
        WHERE m.classroom_id = $1 ORDER BY lower(u.handle)`,
       [classroomId],
-    )) as ClassStudentModel[];
+    );
   }
 }

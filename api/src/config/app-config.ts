@@ -27,7 +27,12 @@ const schema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Alternative to JWT_SECRET: a file holding it (docker compose generates one into a volume). */
   JWT_SECRET_FILE: z.string().min(1).optional(),
-  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600),
+  JWT_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 24 * 3600)
+    .default(24 * 3600),
   /** Where a generated JWT secret is kept outside production. */
   LOCAL_STATE_DIR: z.string().default('.peerlift'),
   /** The built web app served at `/`; empty disables static serving. */
@@ -36,6 +41,49 @@ const schema = z.object({
   /** Public base URL used in Open Badges documents and links; defaults to http://HOST:PORT. */
   LOGIN_ATTEMPTS_PER_WINDOW: z.coerce.number().int().min(1).max(1000).default(10),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(600),
+  /** Gamification (docs/gamification.md): weekly league cohort size and how many go up / down at roll-over. */
+  LEAGUE_COHORT_SIZE: z.coerce.number().int().min(2).max(100).default(30),
+  LEAGUE_PROMOTE: z.coerce.number().int().min(0).max(50).default(7),
+  LEAGUE_DEMOTE: z.coerce.number().int().min(0).max(50).default(5),
+  /** The Open Badges issuer's contact address (an Issuer Profile must have one). */
+  OPEN_BADGES_ISSUER_EMAIL: z.string().email().default('badges@peerlift.example.org'),
+  /** How often each worker polls the leaderboard outbox when it is empty. */
+  LEADERBOARD_DRAIN_INTERVAL_MS: z.coerce.number().int().min(20).max(60000).default(500),
+  /** Tests only (ignored unless NODE_ENV=test): the api kills itself right after an answer commits. */
+  TEST_CRASH_AFTER_COMMIT: z.enum(['0', '1']).default('0'),
+  /** Tutoring (docs/tutoring.md): a tutor silent this long is no longer offered anything. */
+  TUTOR_HEARTBEAT_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(600).default(45),
+  /** How long a tutor has to accept an exclusive offer. */
+  OFFER_TTL_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
+  /** A help request not matched this long expires and points the learner to the lesson. */
+  HELP_REQUEST_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  /** Event-triggered matching waits this long to batch requests that arrive together. */
+  MATCHING_BATCH_WINDOW_MS: z.coerce.number().int().min(0).max(5000).default(100),
+  /** Most waiting requests one matching tick of one skill takes (the rest go in the next tick). */
+  MATCHING_BATCH_MAX: z.coerce.number().int().min(1).max(2000).default(50),
+  MAX_OFFERS_PER_TUTOR_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(10),
+  CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(30),
+  /** Experiments (docs/experiments.md): the client key of GET /api/features/:clientKey (public, like GrowthBook's). */
+  GROWTHBOOK_CLIENT_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{3,64}$/, 'letters, digits, _ and - only')
+    .default('sdk-peerlift'),
+  /** How long Redis remembers that a learner was exposed (phase de-dup before Postgres; Postgres is exact). */
+  EXPOSURE_DEDUP_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 86400)
+    .default(86400),
+  /** Each process re-reads experiment state this often, in case a pub/sub change message was lost. */
+  EXPERIMENTS_RELOAD_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** How often the worker refreshes the result snapshots of running experiments. */
+  EXPERIMENT_SNAPSHOT_SECONDS: z.coerce.number().int().min(10).max(86400).default(600),
 });
 
 export type AppConfig = Omit<z.infer<typeof schema>, 'JWT_SECRET' | 'PUBLIC_URL'> & {
@@ -53,6 +101,11 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const raw = parsed.data;
+  if (raw.LEAGUE_PROMOTE + raw.LEAGUE_DEMOTE > raw.LEAGUE_COHORT_SIZE) {
+    throw new ConfigError(
+      'Invalid configuration:\n  LEAGUE_PROMOTE + LEAGUE_DEMOTE: must not exceed LEAGUE_COHORT_SIZE',
+    );
+  }
   const secret = raw.JWT_SECRET ?? secretFromFile(raw.JWT_SECRET_FILE);
   if (!secret && raw.NODE_ENV === 'production') {
     throw new ConfigError(
@@ -70,7 +123,9 @@ function secretFromFile(file: string | undefined): string | undefined {
   if (!file) return undefined;
   const secret = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
   if (secret.length < 32) {
-    throw new ConfigError(`Invalid configuration:\n  JWT_SECRET_FILE: ${file} must exist and hold at least 32 characters`);
+    throw new ConfigError(
+      `Invalid configuration:\n  JWT_SECRET_FILE: ${file} must exist and hold at least 32 characters`,
+    );
   }
   return secret;
 }

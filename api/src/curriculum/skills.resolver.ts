@@ -9,7 +9,9 @@ import { SlugArgs } from './slug.args';
 export class SkillsResolver {
   constructor(private readonly skillsService: SkillsService) {}
 
-  @Query(() => [SkillModel], { description: 'The knowledge map in teaching order, with my mastery and unlock state.' })
+  @Query(() => [SkillModel], {
+    description: 'The knowledge map in teaching order, with my mastery and unlock state.',
+  })
   skills(@CurrentUser() user: AuthenticatedUser): Promise<SkillModel[]> {
     return this.skillsService.listForUser(user.id);
   }

@@ -37,9 +37,10 @@ export class SkillsService {
   }
 
   async masteryByslug(userId: string): Promise<Map<string, MasteryState>> {
-    const rows = (await this.db.query(`SELECT ${MASTERY_COLUMNS} FROM mastery WHERE user_id = $1`, [
-      userId,
-    ])) as MasteryRow[];
+    const rows = await this.db.query<MasteryRow[]>(
+      `SELECT ${MASTERY_COLUMNS} FROM mastery WHERE user_id = $1`,
+      [userId],
+    );
     return new Map(rows.map((r) => [r.skill_slug, masteryStateFromRow(r)]));
   }
 }
@@ -54,7 +55,11 @@ export function levelLookup(states: Map<string, MasteryState>): (slug: string) =
   return (slug) => states.get(slug)?.level ?? 'NOT_STARTED';
 }
 
-function toModel(skill: SkillDefinition, states: Map<string, MasteryState>, streakToProficient: number): SkillModel {
+function toModel(
+  skill: SkillDefinition,
+  states: Map<string, MasteryState>,
+  streakToProficient: number,
+): SkillModel {
   const state = states.get(skill.slug) ?? masteryStateFromRow(undefined);
   return {
     slug: skill.slug,

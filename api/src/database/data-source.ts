@@ -7,8 +7,22 @@ import { PointLedgerEntryEntity } from '../gamification/point-ledger-entry.entit
 import { ActivityEventEntity } from '../practice/activity-event.entity';
 import { AttemptEntity } from '../practice/attempt.entity';
 import { ExerciseEntity } from '../practice/exercise.entity';
+import { LearnerProgressEntity } from '../streaks/learner-progress.entity';
+import { UserBadgeEntity } from '../badges/user-badge.entity';
+import { LeaderboardOutboxEntity } from '../leaderboards/leaderboard-outbox.entity';
+import { LeagueCohortEntity } from '../leagues/league-cohort.entity';
+import { LeagueMemberEntity } from '../leagues/league-member.entity';
+import { Gamification1763870200000 } from './migrations/1763870200000-gamification';
 import { AccountsCurriculumPractice1763870000000 } from './migrations/1763870000000-accounts-curriculum-practice';
 import { Classrooms1763870100000 } from './migrations/1763870100000-classrooms';
+import { Tutoring1763870300000 } from './migrations/1763870300000-tutoring';
+import { HelpRequestEntity } from '../tutoring/help-requests/help-request.entity';
+import { TutoringOfferEntity } from '../tutoring/offers/tutoring-offer.entity';
+import { TutoringSessionEntity } from '../tutoring/sessions/tutoring-session.entity';
+import { SessionMessageEntity } from '../tutoring/sessions/session-message.entity';
+import { SessionRatingEntity } from '../tutoring/sessions/session-rating.entity';
+import { UserReportEntity } from '../tutoring/safety/user-report.entity';
+import { UserBlockEntity } from '../tutoring/safety/user-block.entity';
 
 export const ENTITIES = [
   UserEntity,
@@ -18,12 +32,29 @@ export const ENTITIES = [
   AttemptEntity,
   ActivityEventEntity,
   PointLedgerEntryEntity,
+  LearnerProgressEntity,
+  UserBadgeEntity,
+  LeaderboardOutboxEntity,
+  LeagueCohortEntity,
+  LeagueMemberEntity,
+  HelpRequestEntity,
+  TutoringOfferEntity,
+  TutoringSessionEntity,
+  SessionMessageEntity,
+  SessionRatingEntity,
+  UserReportEntity,
+  UserBlockEntity,
   ClassroomEntity,
   ClassroomMemberEntity,
 ];
 
 /** Listed explicitly (not globbed) so the compiled ESM build and the tests run exactly the same migrations. */
-export const MIGRATIONS = [AccountsCurriculumPractice1763870000000, Classrooms1763870100000];
+export const MIGRATIONS = [
+  AccountsCurriculumPractice1763870000000,
+  Classrooms1763870100000,
+  Gamification1763870200000,
+  Tutoring1763870300000,
+];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
   return new DataSource({

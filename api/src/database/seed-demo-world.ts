@@ -9,10 +9,34 @@ export const DEMO_LEARNER_PASSWORD = 'demo-learner-pass-2026';
 export const DEMO_JOIN_CODE = 'DEMO42';
 
 /** Each demo learner's answers per skill, in teaching order: 'C' right, 'W' wrong. */
-const LEARNERS: { handle: string; birthYear: number; country: string; timeZone: string; answers: string[] }[] = [
-  { handle: 'maya_demo', birthYear: 2011, country: 'NZ', timeZone: 'Pacific/Auckland', answers: ['CCCCCCCCCC', 'CCCCCCCCCC', 'CCCWCCC'] },
-  { handle: 'tane_demo', birthYear: 2010, country: 'NZ', timeZone: 'Pacific/Auckland', answers: ['CCCCCCCCCC', 'WWCWW'] },
-  { handle: 'lucia_demo', birthYear: 2012, country: 'ES', timeZone: 'Europe/Madrid', answers: ['CCCCCCCCCC', 'CCCCCCCCCC', 'CCCCCCCCCC', 'CCCC'] },
+const LEARNERS: {
+  handle: string;
+  birthYear: number;
+  country: string;
+  timeZone: string;
+  answers: string[];
+}[] = [
+  {
+    handle: 'maya_demo',
+    birthYear: 2011,
+    country: 'NZ',
+    timeZone: 'Pacific/Auckland',
+    answers: ['CCCCCCCCCC', 'CCCCCCCCCC', 'CCCWCCC'],
+  },
+  {
+    handle: 'tane_demo',
+    birthYear: 2010,
+    country: 'NZ',
+    timeZone: 'Pacific/Auckland',
+    answers: ['CCCCCCCCCC', 'WWCWW'],
+  },
+  {
+    handle: 'lucia_demo',
+    birthYear: 2012,
+    country: 'ES',
+    timeZone: 'Europe/Madrid',
+    answers: ['CCCCCCCCCC', 'CCCCCCCCCC', 'CCCCCCCCCC', 'CCCC'],
+  },
   { handle: 'kenji_demo', birthYear: 2009, country: 'JP', timeZone: 'Asia/Tokyo', answers: ['CCWCC'] },
 ];
 
@@ -23,40 +47,45 @@ const LEARNERS: { handle: string; birthYear: number; country: string; timeZone: 
 export async function seedDemoWorld(url: string): Promise<string> {
   const db = await createDataSource(url, { poolSize: 2 }).initialize();
   try {
-    const existing = (await db.query(`SELECT 1 FROM users WHERE lower(handle) = $1`, [DEMO_COACH.handle])) as unknown[];
+    const existing = await db.query<unknown[]>(`SELECT 1 FROM users WHERE lower(handle) = $1`, [
+      DEMO_COACH.handle,
+    ]);
     if (existing.length) return 'demo world already present';
     await db.transaction(async (m) => {
-      const [coach] = (await m.query(
+      const [coach] = await m.query<{ id: string }[]>(
         `INSERT INTO users (handle, password_hash, role, birth_year, country, languages, time_zone)
          VALUES ($1, $2, 'COACH', 1985, 'NZ', '{en}', 'Pacific/Auckland') RETURNING id`,
         [DEMO_COACH.handle, await hashPassword(DEMO_COACH.password)],
-      )) as { id: string }[];
-      const [room] = (await m.query(
+      );
+      const [room] = await m.query<{ id: string }[]>(
         `INSERT INTO classrooms (coach_id, name, join_code) VALUES ($1, 'Room 7 — Demo', $2) RETURNING id`,
-        [coach!.id, DEMO_JOIN_CODE],
-      )) as { id: string }[];
+        [coach.id, DEMO_JOIN_CODE],
+      );
       const learnerHash = await hashPassword(DEMO_LEARNER_PASSWORD);
       for (const learner of LEARNERS) {
-        const [user] = (await m.query(
+        const [user] = await m.query<{ id: string }[]>(
           `INSERT INTO users (handle, password_hash, role, birth_year, country, languages, time_zone)
            VALUES ($1, $2, 'LEARNER', $3, $4, '{en}', $5) RETURNING id`,
           [learner.handle, learnerHash, learner.birthYear, learner.country, learner.timeZone],
-        )) as { id: string }[];
-        await m.query(`INSERT INTO classroom_members (classroom_id, user_id) VALUES ($1, $2)`, [room!.id, user!.id]);
+        );
+        await m.query(`INSERT INTO classroom_members (classroom_id, user_id) VALUES ($1, $2)`, [
+          room.id,
+          user.id,
+        ]);
         let points = 0;
         for (const [i, answers] of learner.answers.entries()) {
           const state = replay(answers);
           await m.query(
             `INSERT INTO mastery (user_id, ${MASTERY_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-            [user!.id, CURRICULUM[i]!.slug, ...masteryRowValues(state)],
+            [user.id, CURRICULUM[i].slug, ...masteryRowValues(state)],
           );
           points += state.correct * 15;
         }
-        await m.query(`INSERT INTO point_ledger (user_id, reason, amount, source_key) VALUES ($1, 'CORRECT_ANSWER', $2, 'demo-seed')`, [
-          user!.id,
-          points,
-        ]);
-        await m.query(`UPDATE users SET total_points = $2 WHERE id = $1`, [user!.id, points]);
+        await m.query(
+          `INSERT INTO point_ledger (user_id, reason, amount, source_key) VALUES ($1, 'CORRECT_ANSWER', $2, 'demo-seed')`,
+          [user.id, points],
+        );
+        await m.query(`UPDATE users SET total_points = $2 WHERE id = $1`, [user.id, points]);
       }
     });
     return `demo world seeded: coach "${DEMO_COACH.handle}" / "${DEMO_COACH.password}", learners ${LEARNERS.map((l) => l.handle).join(', ')} / "${DEMO_LEARNER_PASSWORD}", join code ${DEMO_JOIN_CODE}`;
@@ -69,7 +98,11 @@ function replay(answers: string): MasteryState {
   let state = initialMasteryState();
   const start = Date.now() - answers.length * 60_000;
   for (const [i, a] of [...answers].entries()) {
-    state = applyAttempt(state, { correct: a === 'C', now: new Date(start + i * 60_000), streakToProficient: 10 }).state;
+    state = applyAttempt(state, {
+      correct: a === 'C',
+      now: new Date(start + i * 60_000),
+      streakToProficient: 10,
+    }).state;
   }
   return state;
 }

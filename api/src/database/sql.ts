@@ -13,7 +13,11 @@ export async function sqlRows<T>(m: EntityManager, sql: string, params: unknown[
 
 /** The Postgres error code for a unique violation, and the constraint it names. */
 export function uniqueViolation(e: unknown): string | null {
-  const err = e as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const err = e as {
+    code?: string;
+    constraint?: string;
+    driverError?: { code?: string; constraint?: string };
+  };
   const code = err.code ?? err.driverError?.code;
   return code === '23505' ? (err.constraint ?? err.driverError?.constraint ?? '') : null;
 }

@@ -9,10 +9,16 @@ const logger = new Logger('GraphQL');
  * INTERNAL_SERVER_ERROR so no internals (SQL, stack, paths) reach a client.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const code = String(formatted.extensions?.code ?? '');
+  const rawCode = formatted.extensions?.code;
+  const code = typeof rawCode === 'string' ? rawCode : '';
   if (KNOWN_CODES.has(code)) {
-    const { stacktrace: _s, originalError: _o, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
-    return { ...formatted, extensions: { ...extensions, code: code === 'BAD_REQUEST' ? ErrorCode.BAD_USER_INPUT : code } };
+    const extensions = { ...formatted.extensions };
+    delete extensions.stacktrace;
+    delete extensions.originalError;
+    return {
+      ...formatted,
+      extensions: { ...extensions, code: code === 'BAD_REQUEST' ? ErrorCode.BAD_USER_INPUT : code },
+    };
   }
   logger.error((error as { originalError?: Error })?.originalError ?? error);
   return {

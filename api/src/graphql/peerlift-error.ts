@@ -18,6 +18,15 @@ export const ErrorCode = {
   WEAK_PASSWORD: 'WEAK_PASSWORD',
   INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** Tutoring: the learner already has an open help request. */
+  HELP_REQUEST_OPEN: 'HELP_REQUEST_OPEN',
+  /** Tutoring: the offer expired, was withdrawn or taken, or is not yours. */
+  OFFER_UNAVAILABLE: 'OFFER_UNAVAILABLE',
+  /** Tutoring: the session has ended (no more messages; end is idempotent). */
+  SESSION_NOT_LIVE: 'SESSION_NOT_LIVE',
+  /** Tutoring: you are in a live tutoring session, so you cannot ask for help now. */
+  IN_SESSION: 'IN_SESSION',
+  ALREADY_RATED: 'ALREADY_RATED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

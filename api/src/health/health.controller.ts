@@ -15,10 +15,17 @@ export class HealthController {
   @HttpCode(200)
   async check(): Promise<{ status: 'ok'; postgres: 'up'; redis: 'up' }> {
     const [postgres, redis] = await Promise.all([
-      this.db.query('SELECT 1').then(() => 'up', () => 'down'),
-      this.redis.client.ping().then(() => 'up', () => 'down'),
+      this.db.query('SELECT 1').then(
+        () => 'up',
+        () => 'down',
+      ),
+      this.redis.client.ping().then(
+        () => 'up',
+        () => 'down',
+      ),
     ]);
-    if (postgres !== 'up' || redis !== 'up') throw new HttpException({ status: 'down', postgres, redis }, 503);
+    if (postgres !== 'up' || redis !== 'up')
+      throw new HttpException({ status: 'down', postgres, redis }, 503);
     return { status: 'ok', postgres: 'up', redis: 'up' };
   }
 }

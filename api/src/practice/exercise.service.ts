@@ -5,7 +5,7 @@ import { isSkillUnlocked, type MasteryLevel, type SkillDefinition } from '@peerl
 import { requireSkill } from '../curriculum/skills.service';
 import { InjectDataSource } from '../database/inject-data-source';
 import { ErrorCode, PeerliftError } from '../graphql/peerlift-error';
-import type { RecordActivityInput } from './dto/submit-answer.input';
+import { ActivityKindEnum, type RecordActivityInput } from './dto/submit-answer.input';
 import type { ExerciseModel } from './models/exercise.model';
 
 /** Recent prompts a new exercise must differ from: a 10-in-a-row streak never repeats a question. */
@@ -23,7 +23,9 @@ export class ExerciseService {
    */
   async next(userId: string, slug: string): Promise<ExerciseModel> {
     const skill = requireSkill(slug);
-    const [ctx] = (await this.db.query(
+    const [ctx] = await this.db.query<
+      { levels: Record<string, MasteryLevel>; open: ExerciseModel | null; recent: string[] }[]
+    >(
       `SELECT
          (SELECT coalesce(json_object_agg(skill_slug, level), '{}') FROM mastery
            WHERE user_id = $1 AND skill_slug = ANY($3::text[])) AS levels,
@@ -32,27 +34,33 @@ export class ExerciseService {
          (SELECT coalesce(array_agg(prompt), '{}') FROM (SELECT prompt FROM exercises
            WHERE user_id = $1 AND skill_slug = $2 ORDER BY created_at DESC LIMIT $4) recent) AS recent`,
       [userId, slug, skill.prerequisites, DISTINCT_FROM_LAST],
-    )) as { levels: Record<string, MasteryLevel>; open: ExerciseModel | null; recent: string[] }[];
-    if (!isSkillUnlocked(skill.prerequisites, (s) => ctx!.levels[s] ?? 'NOT_STARTED')) {
-      throw new PeerliftError(ErrorCode.SKILL_LOCKED, `"${skill.title}" unlocks when its prerequisites are proficient.`);
+    );
+    if (!isSkillUnlocked(skill.prerequisites, (s) => ctx.levels[s] ?? 'NOT_STARTED')) {
+      throw new PeerliftError(
+        ErrorCode.SKILL_LOCKED,
+        `"${skill.title}" unlocks when its prerequisites are proficient.`,
+      );
     }
-    if (ctx!.open) return ctx!.open;
-    const { seed, exercise } = freshExercise(skill, new Set(ctx!.recent));
-    const inserted = (await this.db.query(
+    if (ctx.open) return ctx.open;
+    const { seed, exercise } = freshExercise(skill, new Set(ctx.recent));
+    const inserted = await this.db.query<ExerciseModel[]>(
       `INSERT INTO exercises (user_id, skill_slug, seed, prompt, expected) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (user_id, skill_slug) WHERE answered_at IS NULL DO NOTHING
        RETURNING id, skill_slug AS "skillSlug", prompt`,
       [userId, slug, seed, exercise.prompt, JSON.stringify(exercise.expected)],
-    )) as ExerciseModel[];
+    );
     // A concurrent request created it first: return that one.
     return inserted[0] ?? (await this.findOpen(userId, slug))!;
   }
 
   async recordActivity(userId: string, input: RecordActivityInput): Promise<boolean> {
     requireSkill(input.skillSlug);
-    const isVideo = input.kind !== 'LESSON_VIEWED';
+    const isVideo = input.kind !== ActivityKindEnum.LESSON_VIEWED;
     if (isVideo !== (input.positionSeconds !== undefined && input.positionSeconds !== null)) {
-      throw new PeerliftError(ErrorCode.BAD_USER_INPUT, 'Video events carry positionSeconds; lesson views do not.');
+      throw new PeerliftError(
+        ErrorCode.BAD_USER_INPUT,
+        'Video events carry positionSeconds; lesson views do not.',
+      );
     }
     await this.db.query(
       `INSERT INTO activity_events (user_id, skill_slug, kind, position_seconds) VALUES ($1, $2, $3, $4)`,
@@ -62,11 +70,11 @@ export class ExerciseService {
   }
 
   private async findOpen(userId: string, slug: string): Promise<ExerciseModel | undefined> {
-    const rows = (await this.db.query(
+    const rows = await this.db.query<ExerciseModel[]>(
       `SELECT id, skill_slug AS "skillSlug", prompt FROM exercises
        WHERE user_id = $1 AND skill_slug = $2 AND answered_at IS NULL`,
       [userId, slug],
-    )) as ExerciseModel[];
+    );
     return rows[0];
   }
 }

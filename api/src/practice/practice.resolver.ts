@@ -15,17 +15,26 @@ export class PracticeResolver {
   ) {}
 
   @Query(() => ExerciseModel, { description: 'My open exercise in this skill, or a new one.' })
-  nextExercise(@CurrentUser() user: AuthenticatedUser, @Args() { skillSlug }: NextExerciseArgs): Promise<ExerciseModel> {
+  nextExercise(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args() { skillSlug }: NextExerciseArgs,
+  ): Promise<ExerciseModel> {
     return this.exercises.next(user.id, skillSlug);
   }
 
   @Mutation(() => AnswerResultModel)
-  submitAnswer(@CurrentUser() user: AuthenticatedUser, @Args('input') input: SubmitAnswerInput): Promise<AnswerResultModel> {
+  submitAnswer(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args('input') input: SubmitAnswerInput,
+  ): Promise<AnswerResultModel> {
     return this.answers.submit(user.id, input);
   }
 
   @Mutation(() => Boolean, { description: 'Lesson and video events, for the coach activity log.' })
-  recordActivity(@CurrentUser() user: AuthenticatedUser, @Args('input') input: RecordActivityInput): Promise<boolean> {
+  recordActivity(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args('input') input: RecordActivityInput,
+  ): Promise<boolean> {
     return this.exercises.recordActivity(user.id, input);
   }
 }

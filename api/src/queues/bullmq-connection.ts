@@ -20,7 +20,11 @@ export class BullConnection implements OnApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.prefix = `${config.REDIS_PREFIX}:bull`;
-    this.producer = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+    this.producer = new Redis(config.REDIS_URL, {
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      lazyConnect: false,
+    });
     this.consumer = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   }
 
@@ -34,7 +38,11 @@ export class BullConnection implements OnApplicationShutdown {
   }
 
   worker(name: QueueName, processor: Processor, options: Partial<WorkerOptions> = {}): Worker {
-    const worker = new Worker(name, processor, { connection: this.consumer, prefix: this.prefix, ...options });
+    const worker = new Worker(name, processor, {
+      connection: this.consumer,
+      prefix: this.prefix,
+      ...options,
+    });
     this.workers.push(worker);
     return worker;
   }

@@ -3,7 +3,12 @@ import { ServiceUnavailableError, redact } from '../database/ensure-database';
 
 /** Fails with one line naming the URL and how to start Redis when it cannot be reached within 5 s. */
 export async function checkRedis(url: string): Promise<void> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 5000, retryStrategy: () => null });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 5000,
+    retryStrategy: () => null,
+  });
   try {
     await client.connect();
     await client.ping();

@@ -17,7 +17,9 @@ describe('accounts', () => {
 
   it('signs up, logs in and answers `me` with a bearer token', async () => {
     const input = signUpInput({ handle: 'Ada_Lovelace', languages: ['en', 'FR'], country: 'gb' });
-    const up = await api.gql<{ signUp: { token: string; user: { id: string; handle: string; role: string } } }>(SIGN_UP, { input });
+    const up = await api.gql<{
+      signUp: { token: string; user: { id: string; handle: string; role: string } };
+    }>(SIGN_UP, { input });
     expect(up.errors).toBeUndefined();
     expect(up.data!.signUp.user).toMatchObject({ handle: 'Ada_Lovelace', role: 'LEARNER' });
 
@@ -27,13 +29,22 @@ describe('accounts', () => {
     expect(login.data!.logIn.user.id).toBe(up.data!.signUp.user.id);
 
     const me = await api.gql<{ me: Record<string, unknown> }>(ME, {}, login.data!.logIn.token);
-    expect(me.data!.me).toMatchObject({ handle: 'Ada_Lovelace', country: 'GB', languages: ['en', 'fr'], totalPoints: 0 });
-    const stored = await api.sql.query('SELECT password_hash FROM users WHERE id = $1', [up.data!.signUp.user.id]);
+    expect(me.data!.me).toMatchObject({
+      handle: 'Ada_Lovelace',
+      country: 'GB',
+      languages: ['en', 'fr'],
+      totalPoints: 0,
+    });
+    const stored = await api.sql.query('SELECT password_hash FROM users WHERE id = $1', [
+      up.data!.signUp.user.id,
+    ]);
     expect(stored.rows[0].password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
   });
 
   it('lets a coach sign up but never an admin or experimenter', async () => {
-    const coach = await api.gql<{ signUp: { user: { role: string } } }>(SIGN_UP, { input: signUpInput({ role: 'COACH', birthYear: 1980 }) });
+    const coach = await api.gql<{ signUp: { user: { role: string } } }>(SIGN_UP, {
+      input: signUpInput({ role: 'COACH', birthYear: 1980 }),
+    });
     expect(coach.data!.signUp.user.role).toBe('COACH');
     const before = await userCount();
     for (const role of ['ADMIN', 'EXPERIMENTER']) {
@@ -61,7 +72,7 @@ describe('accounts', () => {
     const before = await userCount();
     const res = await api.gql(SIGN_UP, { input: { ...signUpInput(), ...override(taken.handle) } });
     expect(errorCode(res)).toBe(code);
-    expect(res.errors![0]!.message).toEqual(expect.any(String));
+    expect(res.errors![0].message).toEqual(expect.any(String));
     expect(await userCount()).toBe(before);
   });
 
@@ -87,11 +98,32 @@ describe('accounts', () => {
     it.each([
       ['missing', () => undefined],
       ['garbage', () => 'not-a-token'],
-      ['expired', () => jwt.sign({ role: 'LEARNER' }, secret(), { subject: userId, issuer: 'peerlift', expiresIn: -10 })],
-      ['signed with another secret', () => jwt.sign({ role: 'LEARNER' }, 'x'.repeat(40), { subject: userId, issuer: 'peerlift' })],
-      ['alg none', () => jwt.sign({ role: 'ADMIN', sub: userId, iss: 'peerlift' }, '', { algorithm: 'none' })],
-      ['HS512 instead of HS256', () => jwt.sign({ role: 'LEARNER' }, secret(), { subject: userId, issuer: 'peerlift', algorithm: 'HS512' })],
-      ['with an invented role', () => jwt.sign({ role: 'ROOT' }, secret(), { subject: userId, issuer: 'peerlift' })],
+      [
+        'expired',
+        () =>
+          jwt.sign({ role: 'LEARNER' }, secret(), { subject: userId, issuer: 'peerlift', expiresIn: -10 }),
+      ],
+      [
+        'signed with another secret',
+        () => jwt.sign({ role: 'LEARNER' }, 'x'.repeat(40), { subject: userId, issuer: 'peerlift' }),
+      ],
+      [
+        'alg none',
+        () => jwt.sign({ role: 'ADMIN', sub: userId, iss: 'peerlift' }, '', { algorithm: 'none' }),
+      ],
+      [
+        'HS512 instead of HS256',
+        () =>
+          jwt.sign({ role: 'LEARNER' }, secret(), {
+            subject: userId,
+            issuer: 'peerlift',
+            algorithm: 'HS512',
+          }),
+      ],
+      [
+        'with an invented role',
+        () => jwt.sign({ role: 'ROOT' }, secret(), { subject: userId, issuer: 'peerlift' }),
+      ],
     ])('refuses a %s token with UNAUTHENTICATED', async (_name, token) => {
       const res = await api.gql(ME, {}, token());
       expect(errorCode(res)).toBe('UNAUTHENTICATED');
@@ -119,6 +151,6 @@ describe('accounts', () => {
   it('answers an unknown handle exactly like a wrong password', async () => {
     const res = await api.gql(LOG_IN, { input: { handle: 'nobody_here', password: 'whatever it is' } });
     expect(errorCode(res)).toBe('INVALID_CREDENTIALS');
-    expect(res.errors![0]!.message).toBe('That handle and password do not match.');
+    expect(res.errors![0].message).toBe('That handle and password do not match.');
   });
 });

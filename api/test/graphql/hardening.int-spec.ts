@@ -22,7 +22,7 @@ describe('GraphQL limits (development)', () => {
     const aliases = Array.from({ length: 6 }, (_, i) => `a${i}: me { id }`).join(' ');
     const res = await learner.gql(`{ ${aliases} }`);
     expect(errorCode(res)).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(res.errors![0]!.message).toMatch(/alias/i);
+    expect(res.errors![0].message).toMatch(/alias/i);
   });
 
   it('refuses batched requests', async () => {
@@ -50,7 +50,7 @@ describe('GraphQL limits (development)', () => {
   it('refuses documents with more than 2,000 tokens', async () => {
     const res = await learner.gql(`{ me { ${'id '.repeat(2100)} } }`);
     expect(errorCode(res)).toBe('GRAPHQL_PARSE_FAILED');
-    expect(res.errors![0]!.message).toMatch(/token/i);
+    expect(res.errors![0].message).toMatch(/token/i);
   });
 });
 

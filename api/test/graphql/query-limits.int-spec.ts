@@ -7,8 +7,11 @@ const schema = buildSchema(`
   type Node { id: ID! child: Node children(first: Int): [Node!]! }
   type Query { node: Node }
 `);
-const rules = buildGraphQLOptions(loadAppConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(40) })).validationRules!;
-const errorsOf = (query: string) => validate(schema, parse(query), [...specifiedRules, ...rules]).map((e) => e.message);
+const rules = buildGraphQLOptions(
+  loadAppConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(40) }),
+).validationRules!;
+const errorsOf = (query: string) =>
+  validate(schema, parse(query), [...specifiedRules, ...rules]).map((e) => e.message);
 const nested = (depth: number) => `{ node { ${'child { '.repeat(depth)} id ${'} '.repeat(depth)} } }`;
 
 describe('query limits', () => {

@@ -13,7 +13,12 @@ export function wsClient(httpUrl: string, token?: string): Client {
 }
 
 /** Subscribes and resolves with the first `count` events (or rejects with the first error). */
-export function collectEvents<T>(client: Client, query: string, variables: Record<string, unknown>, count = 1) {
+export function collectEvents<T>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown>,
+  count = 1,
+) {
   const events: T[] = [];
   let ready!: () => void;
   const subscribed = new Promise<void>((r) => (ready = r));

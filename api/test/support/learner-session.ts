@@ -56,12 +56,17 @@ export class LearnerSession {
 
   /** Reads the expected answer from the database — only tests may do this. */
   async expectedAnswer(exerciseId: string): Promise<string> {
-    const { rows } = await this.api.sql.query<{ expected: ExpectedAnswer }>('SELECT expected FROM exercises WHERE id = $1', [exerciseId]);
-    return formatExpectedAnswer(rows[0]!.expected);
+    const { rows } = await this.api.sql.query<{ expected: ExpectedAnswer }>(
+      'SELECT expected FROM exercises WHERE id = $1',
+      [exerciseId],
+    );
+    return formatExpectedAnswer(rows[0].expected);
   }
 
   submit(exerciseId: string, answer: string, idempotencyKey: string = randomUUID()) {
-    return this.gql<{ submitAnswer: AnswerResult }>(SUBMIT_ANSWER, { input: { exerciseId, answer, idempotencyKey } });
+    return this.gql<{ submitAnswer: AnswerResult }>(SUBMIT_ANSWER, {
+      input: { exerciseId, answer, idempotencyKey },
+    });
   }
 
   /** Fetches the next exercise and answers it right (or wrong). */

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import pg from 'pg';
 import { graphqlRequest, type GraphQLResponse } from '@peerlift/testing';
 import { createApiApp } from '../../src/bootstrap';
@@ -11,7 +12,11 @@ export interface TestApi {
   app: INestApplication;
   /** A direct connection to this test's database, for arranging and asserting. */
   sql: pg.Pool;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -29,7 +34,8 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   });
   const app = await createApiApp(config, { logger: false });
   await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
+  const server = app.getHttpServer() as Server;
+  const address = server.address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
   const sql = new pg.Pool({ connectionString: services.databaseUrl, max: 4 });
   return {

@@ -8,7 +8,8 @@ export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6
 
 function runId(): string {
   const id = process.env.PEERLIFT_TEST_RUN;
-  if (!id) throw new Error('PEERLIFT_TEST_RUN is not set: run the int tests through jest (globalSetup sets it)');
+  if (!id)
+    throw new Error('PEERLIFT_TEST_RUN is not set: run the int tests through jest (globalSetup sets it)');
   return id;
 }
 
@@ -27,7 +28,9 @@ export async function createTestServices(): Promise<TestServices> {
     // CREATE DATABASE … TEMPLATE needs the template to have no other connections; retry briefly if busy.
     for (let attempt = 0; ; attempt++) {
       try {
-        await c.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(templateDatabaseName())}`);
+        await c.query(
+          `CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(templateDatabaseName())}`,
+        );
         return;
       } catch (e) {
         if (attempt > 20 || (e as { code?: string }).code !== '55006') throw e;

@@ -7,7 +7,12 @@ export interface GraphQLResponse<T> {
 /** POSTs one GraphQL operation as a browser would (JSON body, optional bearer token). */
 export async function graphqlRequest<T>(
   endpoint: string,
-  op: { query: string; variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> },
+  op: {
+    query: string;
+    variables?: Record<string, unknown>;
+    token?: string;
+    headers?: Record<string, string>;
+  },
 ): Promise<GraphQLResponse<T>> {
   const res = await fetch(endpoint, {
     method: 'POST',

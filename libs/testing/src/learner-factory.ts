@@ -5,7 +5,9 @@ let counter = 0;
 /** A handle no other test in any run will pick: letters, then a counter and random hex (never 5 digits). */
 export function uniqueHandle(prefix = 'learner'): string {
   counter += 1;
-  return `${prefix}_${counter.toString(36)}_${randomBytes(3).toString('hex').replace(/\d{4,}/g, 'x')}`.slice(0, 24);
+  return `${prefix}_${counter.toString(36)}_${randomBytes(3)
+    .toString('hex')
+    .replace(/\d{4,}/g, 'x')}`.slice(0, 24);
 }
 
 export interface SignUpInputShape {

@@ -7,7 +7,12 @@ import { ConfigError, loadAppConfig, type AppConfig } from '@peerlift/api/config
  */
 const schema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
-  STALE_EXERCISE_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24 * 7),
+  STALE_EXERCISE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .default(24 * 7),
 });
 
 export type WorkerConfig = z.infer<typeof schema> & { app: AppConfig };
@@ -17,13 +22,16 @@ export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
   const parsed = schema.safeParse(env);
   let app: AppConfig | undefined;
-  const problems: string[] = parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  const problems: string[] = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
   try {
     app = loadAppConfig(env);
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     problems.unshift(...e.message.split('\n').slice(1));
   }
-  if (problems.length || !parsed.success || !app) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  if (problems.length || !parsed.success || !app)
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   return { ...parsed.data, app };
 }

@@ -34,10 +34,10 @@ export class MaintenanceProcessor implements OnApplicationBootstrap {
   async process(job: Job): Promise<{ deleted: number }> {
     if (job.name !== MAINTENANCE_JOB.expireStaleExercises) throw new Error(`unknown job ${job.name}`);
     const { olderThanHours } = job.data as ExpireStaleExercisesPayload;
-    const [, deleted] = (await this.db.query(
+    const [, deleted] = await this.db.query<[unknown, number]>(
       `DELETE FROM exercises WHERE answered_at IS NULL AND created_at < now() - make_interval(hours => $1)`,
       [olderThanHours],
-    )) as [unknown, number];
+    );
     return { deleted };
   }
 }

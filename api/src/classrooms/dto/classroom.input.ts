@@ -8,7 +8,10 @@ export class CreateClassroomInput {
 
 @InputType()
 export class JoinClassroomInput {
-  @Field() @IsString() @Matches(/^[A-Za-z0-9]{6}$/, { message: 'a join code has 6 letters and digits' }) code!: string;
+  @Field()
+  @IsString()
+  @Matches(/^[A-Za-z0-9]{6}$/, { message: 'a join code has 6 letters and digits' })
+  code!: string;
 }
 
 @ArgsType()
@@ -20,5 +23,10 @@ export class ClassroomArgs {
 export class StudentActivityArgs {
   @Field(() => ID) @IsUUID() classroomId!: string;
   @Field(() => ID) @IsUUID() studentId!: string;
-  @Field(() => Int, { nullable: true, defaultValue: 50 }) @IsOptional() @IsInt() @Min(1) @Max(200) first!: number;
+  @Field(() => Int, { nullable: true, defaultValue: 50 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  first!: number;
 }

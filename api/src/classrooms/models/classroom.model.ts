@@ -5,7 +5,8 @@ import { MasteryLevelEnum, MasteryStatusEnum, SkillRefModel } from '../../curric
 export class ClassroomModel {
   @Field(() => ID) id!: string;
   @Field() name!: string;
-  @Field(() => String, { nullable: true, description: 'Shown to the classroom’s coach only.' }) joinCode!: string | null;
+  @Field(() => String, { nullable: true, description: 'Shown to the classroom’s coach only.' }) joinCode!:
+    string | null;
   @Field(() => Int) studentCount!: number;
 }
 
@@ -46,7 +47,8 @@ export class ActivityEntryModel {
   @Field() skillSlug!: string;
   @Field(() => Boolean, { nullable: true }) correct!: boolean | null;
   @Field(() => Float, { nullable: true }) positionSeconds!: number | null;
-  @Field(() => Int, { nullable: true, description: 'Time spent on an answered exercise.' }) elapsedMs!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Time spent on an answered exercise.' }) elapsedMs!:
+    number | null;
 }
 
 @ObjectType('StudentActivity')
@@ -55,7 +57,8 @@ export class StudentActivityModel {
   @Field(() => [ActivityEntryModel]) entries!: ActivityEntryModel[];
   @Field(() => Int) correctAnswers!: number;
   @Field(() => Int) wrongAnswers!: number;
-  @Field(() => Int, { description: 'Seconds on answered exercises, each capped at 5 minutes.' }) timeSpentSeconds!: number;
+  @Field(() => Int, { description: 'Seconds on answered exercises, each capped at 5 minutes.' })
+  timeSpentSeconds!: number;
 }
 
 @ObjectType('TutorSuggestion')
@@ -65,7 +68,9 @@ export class TutorSuggestionModel {
   @Field(() => ClassStudentModel) learner!: ClassStudentModel;
 }
 
-@ObjectType('ClassroomUpdate', { description: 'Something changed: refetch the grid (state lives in the server).' })
+@ObjectType('ClassroomUpdate', {
+  description: 'Something changed: refetch the grid (state lives in the server).',
+})
 export class ClassroomUpdateModel {
   @Field(() => ID) classroomId!: string;
   @Field(() => ID) studentId!: string;

@@ -47,7 +47,8 @@ export class SkillModel {
   streakToProficient!: number;
   @Field(() => Int) attempts!: number;
   @Field(() => Int) correct!: number;
-  @Field(() => Float, { description: 'Bayesian Knowledge Tracing estimate of P(known), 0..1.' }) pKnown!: number;
+  @Field(() => Float, { description: 'Bayesian Knowledge Tracing estimate of P(known), 0..1.' })
+  pKnown!: number;
   @Field(() => Date, { nullable: true, description: 'When a review that can confirm mastery is due.' })
   reviewDueAt!: Date | null;
   @Field(() => LessonModel) lesson!: LessonModel;

@@ -102,7 +102,15 @@ export class AccountsCurriculumPractice1763870000000 implements MigrationInterfa
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['point_ledger', 'activity_events', 'mastery', 'attempts', 'exercises', 'skills', 'users']) {
+    for (const t of [
+      'point_ledger',
+      'activity_events',
+      'mastery',
+      'attempts',
+      'exercises',
+      'skills',
+      'users',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${t}`);
     }
   }

@@ -1,5 +1,15 @@
 import { Field, Float, ID, InputType, registerEnumType } from '@nestjs/graphql';
-import { IsEnum, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsEnum,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 @InputType()
 export class SubmitAnswerInput {
