@@ -9,6 +9,7 @@ import { APP_CONFIG, ConfigModule } from './config/config.module';
 import { CurriculumModule } from './curriculum/curriculum.module';
 import { DatabaseModule } from './database/database.module';
 import { ExperimentsModule } from './experiments/experiments.module';
+import { GamificationModule } from './gamification/gamification.module';
 import { GraphQLErrorFilter } from './graphql/graphql-error.filter';
 import { buildGraphQLOptions } from './graphql/graphql-options';
 import { HealthModule } from './health/health.module';
@@ -16,6 +17,7 @@ import { PracticeModule } from './practice/practice.module';
 import { QueuesModule } from './queues/queues.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RedisModule } from './redis/redis.module';
+import { TutoringModule } from './tutoring/tutoring.module';
 
 @Module({})
 export class AppModule {
@@ -38,8 +40,10 @@ export class AppModule {
         ClassroomsModule,
         CurriculumModule,
         PracticeModule,
+        GamificationModule,
         ExperimentsModule,
         HealthModule,
+        TutoringModule,
       ],
     };
   }

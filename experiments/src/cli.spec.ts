@@ -62,7 +62,7 @@ describe('experiments CLI main', () => {
       /x\.json is not a valid analysis input:[\s\S]*variations/,
     ],
     ['no command', [], {}, 2, /usage: experiments analyze FILE\.json/],
-    ['an unknown command', ['report', 'key'], {}, 2, /usage/],
+    ['an unknown command', ['publish', 'key'], {}, 2, /usage/],
     ['an extra argument', ['analyze', 'a.json', 'b.json'], {}, 2, /usage/],
   ])('fails clearly on %s', (_label, argv, files, code, message) => {
     const io = fakeIo(files);

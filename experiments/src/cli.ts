@@ -8,6 +8,8 @@ import { renderLiftChartSvg } from './lift-chart-svg';
  *
  *   analyze FILE.json   print the analysis of FILE as JSON (see analysis-input.ts for the format)
  *   chart FILE.json     print the same analysis as an SVG lift chart
+ *   report KEY          results of a live experiment from the database (report-command.ts; run-cli.ts
+ *                       dispatches it, since it needs a database connection)
  *
  * Exit codes: 0 done, 1 unreadable or invalid input (the reason on stderr), 2 usage error.
  * All logic is in pure functions (`parseAnalysisInput`, `analysisReport`, `renderLiftChartSvg`);
@@ -20,7 +22,8 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-const USAGE = 'usage: experiments analyze FILE.json | experiments chart FILE.json';
+const USAGE =
+  'usage: experiments analyze FILE.json | experiments chart FILE.json | experiments report KEY [--phase N] [--svg FILE.svg]';
 
 const nodeIo: CliIo = {
   readFile: (path) => readFileSync(path, 'utf8'),

@@ -1,6 +1,8 @@
 // Public entry of @peerlift/experiments: experiment definitions as code, the GrowthBook payload
-// compiler, and the statistics that read the results. Pure code: no I/O except `cli.ts`, which is
-// deliberately not exported here (import it by path to run it).
+// compiler, the statistics that read the results, and the SQL every process reads state, exposures and
+// metrics with. No drivers or frameworks: functions that touch a database or Redis take the query or
+// command function as a parameter (`SqlQuery`, `ExposureDedupStore`). The CLI (`cli.ts`, `run-cli.ts`)
+// is deliberately not exported here.
 
 export {
   PARAMETERS,
@@ -114,3 +116,48 @@ export {
   type ParsedAnalysisInput,
 } from './analysis-input';
 export { renderLiftChartSvg, type LiftChartRow, type LiftChartOptions } from './lift-chart-svg';
+
+export { canonicalJson, definitionHash, definitionChange, type DefinitionChange } from './definition-hash';
+export {
+  loadExperimentRecords,
+  toRecord,
+  iso,
+  type ExperimentRecord,
+  type SqlQuery,
+} from './store/experiment-records';
+export {
+  activeConfiguration,
+  withRecord,
+  codeDiffersFromLocked,
+  type ActiveConfiguration,
+} from './store/active-configuration';
+export {
+  METRIC_SQL,
+  EXPOSURE_TABLES,
+  metricSummariesSql,
+  exposureCountsSql,
+  type MetricSql,
+} from './results/metric-sql';
+export {
+  buildExperimentResults,
+  metricOrder,
+  type ExperimentResults,
+  type ExperimentResultsInput,
+  type ExposureRow,
+  type GuardrailStatus,
+  type MetricInput,
+  type MetricResult,
+  type MetricRole,
+  type MetricSummaryRow,
+} from './results/experiment-results';
+export { decide, type Decision } from './results/decision-hint';
+export { loadExperimentResults, loadPhase, existingTables } from './results/load-experiment-results';
+export { renderResultsTable } from './results/results-table';
+export {
+  ExposurePipeline,
+  INSERT_EXPOSURES_SQL,
+  exposureColumns,
+  type Exposure,
+  type ExposureDedupStore,
+  type ExposurePipelineOptions,
+} from './exposures/exposure-pipeline';

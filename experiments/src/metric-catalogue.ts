@@ -1,7 +1,7 @@
 /**
- * The metrics an experiment may name. The SQL that computes each one per exposed unit lives in the
- * api; here are only the keys, the statistical type (which variance formula applies) and which
- * direction is good.
+ * The metrics an experiment may name: the keys, the statistical type (which variance formula applies)
+ * and which direction is good. The SQL that computes each one per exposed learner is beside it, in
+ * `results/metric-sql.ts`, keyed by the same names.
  *
  * - `binomial`: one 0/1 outcome per unit; summaries carry sum = conversions = sumSquares and the
  *   variance is p(1 - p) (gbstats `ProportionStatistic`).

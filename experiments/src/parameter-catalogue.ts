@@ -1,3 +1,5 @@
+import { DEFAULT_POINT_VALUES, DEFAULT_STREAK_TO_PROFICIENT } from '@peerlift/domain';
+
 /**
  * The numbers and words an experiment may vary, with the value every learner gets when no experiment
  * applies. The api evaluates these through GrowthBook: one feature per parameter, `defaultValue` from
@@ -37,7 +39,8 @@ export const PARAMETERS = {
   },
   'points.correctAnswer': {
     valueType: 'integer',
-    defaultValue: 10,
+    // The control arm is what learners get today: the domain's point values, not a second copy of them.
+    defaultValue: DEFAULT_POINT_VALUES.correctAnswer,
     min: 1,
     max: 100,
     description: 'Energy points paid for a correct answer before proficiency.',
@@ -45,7 +48,7 @@ export const PARAMETERS = {
   },
   'mastery.streakToProficient': {
     valueType: 'integer',
-    defaultValue: 10,
+    defaultValue: DEFAULT_STREAK_TO_PROFICIENT,
     min: 3,
     max: 20,
     description: 'Correct answers in a row that make a skill PROFICIENT (Khan Academy: 10).',

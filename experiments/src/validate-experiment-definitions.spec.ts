@@ -81,7 +81,7 @@ describe('validateExperimentDefinitions', () => {
         variations: [
           points.variations[0],
           points.variations[1],
-          { ...points.variations[2], key: 'points-5' },
+          { ...points.variations[2], key: 'points-8' },
         ],
       }),
       /variation keys must be unique/,
@@ -89,7 +89,7 @@ describe('validateExperimentDefinitions', () => {
     [
       'a repeated variation value',
       broken(points, {
-        variations: [points.variations[0], points.variations[1], { ...points.variations[2], value: 5 }],
+        variations: [points.variations[0], points.variations[1], { ...points.variations[2], value: 8 }],
       }),
       /values must differ/,
     ],

@@ -62,8 +62,11 @@ const schema = z.object({
     .min(1)
     .max(24 * 60)
     .default(30),
-  /** Event-triggered matching waits this long to batch requests that arrive together. */
-  MATCHING_BATCH_WINDOW_MS: z.coerce.number().int().min(0).max(5000).default(100),
+  /**
+   * Event-triggered matching waits this long to batch requests that arrive together. 0: requests that arrive
+   * while a tick runs are batched into the next one anyway, so batches grow with load.
+   */
+  MATCHING_BATCH_WINDOW_MS: z.coerce.number().int().min(0).max(5000).default(0),
   /** Most waiting requests one matching tick of one skill takes (the rest go in the next tick). */
   MATCHING_BATCH_MAX: z.coerce.number().int().min(1).max(2000).default(50),
   MAX_OFFERS_PER_TUTOR_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(10),

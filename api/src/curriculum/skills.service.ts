@@ -26,14 +26,14 @@ export class SkillsService {
 
   async listForUser(userId: string): Promise<SkillModel[]> {
     const states = await this.masteryByslug(userId);
-    const streakToProficient = this.parameters.forUser(userId).streakToProficient;
+    const streakToProficient = (await this.parameters.forUser(userId)).streakToProficient;
     return CURRICULUM.map((skill) => toModel(skill, states, streakToProficient));
   }
 
   async getForUser(userId: string, slug: string): Promise<SkillModel> {
     const skill = requireSkill(slug);
     const states = await this.masteryByslug(userId);
-    return toModel(skill, states, this.parameters.forUser(userId).streakToProficient);
+    return toModel(skill, states, (await this.parameters.forUser(userId)).streakToProficient);
   }
 
   async masteryByslug(userId: string): Promise<Map<string, MasteryState>> {

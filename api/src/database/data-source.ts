@@ -16,6 +16,11 @@ import { Gamification1763870200000 } from './migrations/1763870200000-gamificati
 import { AccountsCurriculumPractice1763870000000 } from './migrations/1763870000000-accounts-curriculum-practice';
 import { Classrooms1763870100000 } from './migrations/1763870100000-classrooms';
 import { Tutoring1763870300000 } from './migrations/1763870300000-tutoring';
+import { Experiments1763870400000 } from './migrations/1763870400000-experiments';
+import { ExperimentEntity } from '../experiments/experiment.entity';
+import { ExperimentPhaseEntity } from '../experiments/experiment-phase.entity';
+import { ExperimentExposureEntity } from '../experiments/experiment-exposure.entity';
+import { ExperimentResultSnapshotEntity } from '../experiments/experiment-result-snapshot.entity';
 import { HelpRequestEntity } from '../tutoring/help-requests/help-request.entity';
 import { TutoringOfferEntity } from '../tutoring/offers/tutoring-offer.entity';
 import { TutoringSessionEntity } from '../tutoring/sessions/tutoring-session.entity';
@@ -46,6 +51,10 @@ export const ENTITIES = [
   UserBlockEntity,
   ClassroomEntity,
   ClassroomMemberEntity,
+  ExperimentEntity,
+  ExperimentPhaseEntity,
+  ExperimentExposureEntity,
+  ExperimentResultSnapshotEntity,
 ];
 
 /** Listed explicitly (not globbed) so the compiled ESM build and the tests run exactly the same migrations. */
@@ -54,6 +63,7 @@ export const MIGRATIONS = [
   Classrooms1763870100000,
   Gamification1763870200000,
   Tutoring1763870300000,
+  Experiments1763870400000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

@@ -27,6 +27,12 @@ export const ErrorCode = {
   /** Tutoring: you are in a live tutoring session, so you cannot ask for help now. */
   IN_SESSION: 'IN_SESSION',
   ALREADY_RATED: 'ALREADY_RATED',
+  /** Experiments: a running experiment's definition changed beyond its weights; stop it first. */
+  EXPERIMENT_LOCKED: 'EXPERIMENT_LOCKED',
+  /** Experiments: stopping an experiment that is not running. */
+  EXPERIMENT_NOT_RUNNING: 'EXPERIMENT_NOT_RUNNING',
+  /** Experiments: the change would make the payload invalid (e.g. two running experiments share a namespace slice). */
+  EXPERIMENT_CONFLICT: 'EXPERIMENT_CONFLICT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -6,6 +6,7 @@ import { requireSkill } from '../curriculum/skills.service';
 import { InjectDataSource } from '../database/inject-data-source';
 import { ErrorCode, PeerliftError } from '../graphql/peerlift-error';
 import { ActivityKindEnum, type RecordActivityInput } from './dto/submit-answer.input';
+import { INSERT_EXERCISE_SQL, NEXT_EXERCISE_CONTEXT_SQL } from './exercise-statements';
 import type { ExerciseModel } from './models/exercise.model';
 
 /** Recent prompts a new exercise must differ from: a 10-in-a-row streak never repeats a question. */
@@ -26,13 +27,7 @@ export class ExerciseService {
     const [ctx] = await this.db.query<
       { levels: Record<string, MasteryLevel>; open: ExerciseModel | null; recent: string[] }[]
     >(
-      `SELECT
-         (SELECT coalesce(json_object_agg(skill_slug, level), '{}') FROM mastery
-           WHERE user_id = $1 AND skill_slug = ANY($3::text[])) AS levels,
-         (SELECT json_build_object('id', id, 'skillSlug', skill_slug, 'prompt', prompt) FROM exercises
-           WHERE user_id = $1 AND skill_slug = $2 AND answered_at IS NULL) AS open,
-         (SELECT coalesce(array_agg(prompt), '{}') FROM (SELECT prompt FROM exercises
-           WHERE user_id = $1 AND skill_slug = $2 ORDER BY created_at DESC LIMIT $4) recent) AS recent`,
+      NEXT_EXERCISE_CONTEXT_SQL,
       [userId, slug, skill.prerequisites, DISTINCT_FROM_LAST],
     );
     if (!isSkillUnlocked(skill.prerequisites, (s) => ctx.levels[s] ?? 'NOT_STARTED')) {
@@ -44,9 +39,7 @@ export class ExerciseService {
     if (ctx.open) return ctx.open;
     const { seed, exercise } = freshExercise(skill, new Set(ctx.recent));
     const inserted = await this.db.query<ExerciseModel[]>(
-      `INSERT INTO exercises (user_id, skill_slug, seed, prompt, expected) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (user_id, skill_slug) WHERE answered_at IS NULL DO NOTHING
-       RETURNING id, skill_slug AS "skillSlug", prompt`,
+      INSERT_EXERCISE_SQL,
       [userId, slug, seed, exercise.prompt, JSON.stringify(exercise.expected)],
     );
     // A concurrent request created it first: return that one.

@@ -1,12 +1,12 @@
-import { pointsForCorrectAnswer, type AttemptOutcome, type MasteryState, type PointValues } from '@peerlift/domain';
-import type { PointReason } from '../gamification/point-ledger-entry.entity';
+import {
+  pointsForCorrectAnswer,
+  type AttemptOutcome,
+  type MasteryState,
+  type PointValues,
+} from '@peerlift/domain';
+import type { PointAward } from '../gamification/point-ledger.service';
 
-export interface PointAward {
-  reason: PointReason;
-  amount: number;
-  /** Unique per learner in the ledger: the same source never pays twice. */
-  sourceKey: string;
-}
+export type { PointAward };
 
 /**
  * What one answer earns: the answer itself, plus one-off bonuses the first time a skill becomes proficient

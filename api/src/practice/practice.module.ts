@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { ClassroomsModule } from '../classrooms/classrooms.module';
 import { CurriculumModule } from '../curriculum/curriculum.module';
 import { ExperimentsModule } from '../experiments/experiments.module';
+import { GamificationModule } from '../gamification/gamification.module';
 import { ExerciseService } from './exercise.service';
 import { PracticeResolver } from './practice.resolver';
 import { SubmitAnswerService } from './submit-answer.service';
 
 @Module({
-  imports: [CurriculumModule, ExperimentsModule, ClassroomsModule],
+  imports: [CurriculumModule, ExperimentsModule, ClassroomsModule, GamificationModule],
   providers: [PracticeResolver, ExerciseService, SubmitAnswerService],
 })
 export class PracticeModule {}

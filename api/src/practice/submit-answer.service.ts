@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   applyAttempt,
-  capToMinuteBudget,
   CURRICULUM,
   formatExpectedAnswer,
   isAnswerCorrect,
@@ -12,30 +11,51 @@ import {
   type ExpectedAnswer,
   type MasteryState,
 } from '@peerlift/domain';
+import type { OtherSkillsMastery } from '../badges/answer-badge-stats';
+import type { BadgeRefModel } from '../badges/models/badge.model';
 import { ClassroomEventsService } from '../classrooms/classroom-events.service';
 import { levelLookup, SkillsService } from '../curriculum/skills.service';
-import { MASTERY_COLUMNS, masteryRowValues, masteryStateFromRow, type MasteryRow } from '../curriculum/mastery-row';
+import { masteryRowValues, masteryStateFromRow, type MasteryRow } from '../curriculum/mastery-row';
 import type { MasteryLevelEnum, MasteryStatusEnum, SkillRefModel } from '../curriculum/models/skill.model';
 import { InjectDataSource } from '../database/inject-data-source';
 import { sqlRows, uniqueViolation } from '../database/sql';
 import { ParametersService } from '../experiments/parameters.service';
+import { GamificationService } from '../gamification/gamification.service';
 import { ErrorCode, PeerliftError } from '../graphql/peerlift-error';
+import type { ProgressRow } from '../streaks/learner-progress';
 import type { SubmitAnswerInput } from './dto/submit-answer.input';
 import type { AnswerResultModel } from './models/exercise.model';
-import { pointAwardsFor, type PointAward } from './point-awards';
+import { READ_FOR_ANSWER_SQL, WRITE_ANSWER_SQL } from './answer-statements';
+import { pointAwardsFor } from './point-awards';
 
-interface LockedExercise {
+interface LockedExercise extends Omit<MasteryRow, 'skill_slug'> {
   id: string;
   skill_slug: string;
   expected: ExpectedAnswer;
   answered_at: Date | null;
   elapsed_ms: number;
+  has_mastery: boolean;
+  progress: ProgressRow | null;
+  time_zone: string;
+  other_skills: OtherSkillsMastery;
+  held_badges: string[];
+  seated_this_week: boolean;
+}
+
+interface Written {
+  total: number | null;
+  awarded: number;
+  badges_earned: BadgeRefModel[];
+  paid_at: Date;
 }
 
 /**
- * Answers an exercise in one transaction: attempt, mastery, points ledger and the learner's total commit
- * together or not at all. The exercise row lock serialises concurrent submissions of one exercise, and
- * the first result is stored so a retry with the same idempotency key replays it (DESIGN.md invariant 1).
+ * Answers an exercise in one transaction: attempt, mastery, daily streak, badges, points ledger, the
+ * learner's total and the leaderboard outbox commit together or not at all — in two statements (one read,
+ * one write; see answer-statements.ts). The exercise row lock serialises concurrent submissions of one
+ * exercise and the progress row lock one learner's answers; the first result is stored so a retry with the
+ * same idempotency key replays it (DESIGN.md invariant 1). After COMMIT the boards are updated at once; if
+ * that fails or the process dies first, the outbox row gets them there.
  */
 @Injectable()
 export class SubmitAnswerService {
@@ -44,17 +64,22 @@ export class SubmitAnswerService {
     private readonly parameters: ParametersService,
     private readonly skills: SkillsService,
     private readonly classroomEvents: ClassroomEventsService,
+    private readonly gamification: GamificationService,
   ) {}
 
   async submit(userId: string, input: SubmitAnswerInput): Promise<AnswerResultModel> {
     try {
       const result = await this.db.transaction((m) => this.submitInTransaction(m, userId, input));
+      await this.gamification.afterCommit(userId);
       // After commit: coaches' grids refetch (a pushed hint only; the state is already in Postgres).
       void this.classroomEvents.masteryChanged(userId, result.skillSlug);
       return result.answer;
     } catch (e) {
       if (uniqueViolation(e) === 'attempts_user_id_idempotency_key_key') {
-        throw new PeerliftError(ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was already used for another exercise.');
+        throw new PeerliftError(
+          ErrorCode.IDEMPOTENCY_KEY_REUSED,
+          'This idempotency key was already used for another exercise.',
+        );
       }
       throw e;
     }
@@ -65,123 +90,114 @@ export class SubmitAnswerService {
     userId: string,
     input: SubmitAnswerInput,
   ): Promise<{ answer: AnswerResultModel; skillSlug: string }> {
-    const [exercise] = await sqlRows<LockedExercise>(
-      m,
-      `SELECT id, skill_slug, expected, answered_at,
-              LEAST(extract(epoch FROM now() - created_at) * 1000, 2147483647)::int AS elapsed_ms
-       FROM exercises WHERE id = $1 AND user_id = $2 FOR UPDATE`,
-      [input.exerciseId, userId],
-    );
-    if (!exercise) throw new PeerliftError(ErrorCode.NOT_FOUND, 'That exercise does not exist or is not yours.');
-    if (exercise.answered_at) return { answer: await this.replay(m, userId, input), skillSlug: exercise.skill_slug };
+    const [exercise] = await sqlRows<LockedExercise>(m, READ_FOR_ANSWER_SQL, [input.exerciseId, userId]);
+    if (!exercise)
+      throw new PeerliftError(ErrorCode.NOT_FOUND, 'That exercise does not exist or is not yours.');
+    const skillSlug = exercise.skill_slug;
+    if (exercise.answered_at) return { answer: await this.replay(m, userId, input), skillSlug };
+    const plan = await this.plan(userId, exercise, input);
+    const [written] = await sqlRows<Written>(m, WRITE_ANSWER_SQL, [
+      userId,
+      plan.awards.map((a) => a.reason),
+      plan.awards.map((a) => a.amount),
+      plan.awards.map((a) => a.sourceKey),
+      skillSlug,
+      ...masteryRowValues(plan.mastery),
+      exercise.id,
+      input.answer,
+      plan.result.correct,
+      input.idempotencyKey,
+      JSON.stringify(plan.result),
+      exercise.elapsed_ms,
+      POINTS_PER_MINUTE_CAP,
+      JSON.stringify(plan.rewards.badges),
+      JSON.stringify(plan.rewards.progress),
+    ]);
+    if (written?.total == null)
+      throw new PeerliftError(ErrorCode.UNAUTHENTICATED, 'This account no longer exists.');
+    await this.gamification.afterAnswerWrite(m, userId, {
+      awarded: written.awarded,
+      paidAt: written.paid_at,
+      seatedThisWeek: exercise.seated_this_week,
+    });
+    const paid = {
+      pointsAwarded: written.awarded,
+      totalPoints: written.total,
+      badgesEarned: written.badges_earned,
+    };
+    return { answer: { ...plan.result, ...paid }, skillSlug };
+  }
 
+  /**
+   * Everything the answer changes, decided in memory from what the read statement returned: mastery, the
+   * answer's points and bonuses, the day's streak and badges, and the result (whose points and badges the
+   * write statement fills in, because only it knows what the ledger and the badge table actually took).
+   */
+  private async plan(userId: string, exercise: LockedExercise, input: SubmitAnswerInput) {
+    if (!exercise.progress)
+      throw new PeerliftError(ErrorCode.UNAUTHENTICATED, 'This account no longer exists.');
+    const skillSlug = exercise.skill_slug;
     const correct = isAnswerCorrect(exercise.expected, input.answer);
-    const params = this.parameters.forUser(userId);
-    const [row] = await sqlRows<MasteryRow>(
-      m,
-      `SELECT ${MASTERY_COLUMNS} FROM mastery WHERE user_id = $1 AND skill_slug = $2 FOR UPDATE`,
-      [userId, exercise.skill_slug],
+    const params = await this.parameters.forUser(userId);
+    const now = new Date();
+    const before = masteryStateFromRow(
+      exercise.has_mastery ? { ...exercise, skill_slug: skillSlug } : undefined,
     );
-    const before = masteryStateFromRow(row);
-    const outcome = applyAttempt(before, { correct, now: new Date(), streakToProficient: params.streakToProficient });
-    const awards = pointAwardsFor({
+    const outcome = applyAttempt(before, { correct, now, streakToProficient: params.streakToProficient });
+    const values = params.pointValues;
+    const rewards = this.gamification.planAnswer({
+      userId,
+      correct,
+      elapsedMs: exercise.elapsed_ms,
+      now,
+      timeZone: exercise.time_zone,
+      progress: exercise.progress,
+      otherSkills: exercise.other_skills,
+      skillAfter: outcome.state,
+      heldBadges: exercise.held_badges,
+      values,
+    });
+    const answerAwards = pointAwardsFor({
       exerciseId: exercise.id,
-      skillSlug: exercise.skill_slug,
+      skillSlug,
       correct,
       before,
       outcome,
-      values: params.pointValues,
+      values,
     });
-    const { awarded, total } = await this.payPoints(m, userId, awards);
-    await this.saveMastery(m, userId, exercise.skill_slug, outcome.state);
-    const unlockedSkills = outcome.becameProficient
-      ? await this.newlyUnlocked(userId, exercise.skill_slug, outcome.state)
-      : [];
-
-    const result: AnswerResultModel = {
+    const result: Omit<AnswerResultModel, 'pointsAwarded' | 'totalPoints' | 'badgesEarned'> = {
       correct,
       expectedAnswer: correct ? null : formatExpectedAnswer(exercise.expected),
       streak: outcome.state.streak,
       streakToProficient: params.streakToProficient,
       level: outcome.state.level as MasteryLevelEnum,
       status: masteryStatus(outcome.state) as MasteryStatusEnum,
-      pointsAwarded: awarded,
-      totalPoints: total,
       feedback: correct ? params.correctFeedback : params.wrongFeedback,
-      unlockedSkills,
+      unlockedSkills: outcome.becameProficient
+        ? await this.newlyUnlocked(userId, skillSlug, outcome.state)
+        : [],
       wasReview: outcome.wasReview,
     };
-    await sqlRows(
-      m,
-      `WITH attempt AS (
-         INSERT INTO attempts (user_id, exercise_id, skill_slug, answer, correct, idempotency_key, result, elapsed_ms)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING exercise_id)
-       UPDATE exercises SET answered_at = now() WHERE id = (SELECT exercise_id FROM attempt)`,
-      [userId, exercise.id, exercise.skill_slug, input.answer, correct, input.idempotencyKey, JSON.stringify(result), exercise.elapsed_ms],
-    );
-    return { answer: result, skillSlug: exercise.skill_slug };
+    return { mastery: outcome.state, awards: [...answerAwards, ...rewards.awards], rewards, result };
   }
 
   /** The exercise is answered: the same key replays the stored result; any other key is refused. */
-  private async replay(m: EntityManager, userId: string, input: SubmitAnswerInput): Promise<AnswerResultModel> {
+  private async replay(
+    m: EntityManager,
+    userId: string,
+    input: SubmitAnswerInput,
+  ): Promise<AnswerResultModel> {
     const [first] = await sqlRows<{ exercise_id: string; result: AnswerResultModel }>(
       m,
       `SELECT exercise_id, result FROM attempts WHERE user_id = $1 AND idempotency_key = $2`,
       [userId, input.idempotencyKey],
     );
-    if (first?.exercise_id === input.exerciseId) return first.result;
-    throw new PeerliftError(ErrorCode.ALREADY_ANSWERED, 'This exercise was already answered. Ask for the next one.');
-  }
-
-  /**
-   * Appends the awards to the ledger (a source key pays once per learner), within the per-minute cap, and
-   * moves the learner's total by what was actually inserted — in one statement.
-   */
-  private async payPoints(m: EntityManager, userId: string, awards: PointAward[]) {
-    let budgetUsed = 0;
-    if (awards.length) {
-      const [{ recent }] = await sqlRows<{ recent: number }>(
-        m,
-        `SELECT coalesce(sum(amount), 0)::int AS recent FROM point_ledger
-         WHERE user_id = $1 AND created_at > now() - interval '1 minute'`,
-        [userId],
-      );
-      budgetUsed = recent;
-    }
-    const capped = awards.map((a) => {
-      const amount = capToMinuteBudget({ requested: a.amount, alreadyThisMinute: budgetUsed, cap: POINTS_PER_MINUTE_CAP });
-      budgetUsed += amount;
-      return { ...a, amount };
-    });
-    const [row] = await sqlRows<{ total: number; awarded: number }>(
-      m,
-      `WITH ins AS (
-         INSERT INTO point_ledger (user_id, reason, amount, source_key)
-         SELECT $1, t.reason, t.amount, t.source_key
-         FROM unnest($2::text[], $3::int[], $4::text[]) AS t(reason, amount, source_key)
-         WHERE t.amount > 0
-         ON CONFLICT (user_id, source_key) DO NOTHING
-         RETURNING amount)
-       UPDATE users SET total_points = total_points + (SELECT coalesce(sum(amount), 0) FROM ins)
-       WHERE id = $1
-       RETURNING total_points AS total, (SELECT coalesce(sum(amount), 0) FROM ins)::int AS awarded`,
-      [userId, capped.map((a) => a.reason), capped.map((a) => a.amount), capped.map((a) => a.sourceKey)],
-    );
-    if (!row) throw new PeerliftError(ErrorCode.UNAUTHENTICATED, 'This account no longer exists.');
-    return row;
-  }
-
-  private async saveMastery(m: EntityManager, userId: string, slug: string, s: MasteryState): Promise<void> {
-    await sqlRows(
-      m,
-      `INSERT INTO mastery (user_id, ${MASTERY_COLUMNS}, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())
-       ON CONFLICT (user_id, skill_slug) DO UPDATE SET
-         attempts = EXCLUDED.attempts, correct = EXCLUDED.correct, streak = EXCLUDED.streak,
-         best_streak = EXCLUDED.best_streak, p_known = EXCLUDED.p_known, level = EXCLUDED.level,
-         recent_results = EXCLUDED.recent_results, attempts_since_progress = EXCLUDED.attempts_since_progress,
-         proficient_at = EXCLUDED.proficient_at, review_due_at = EXCLUDED.review_due_at, updated_at = now()`,
-      [userId, slug, ...masteryRowValues(s)],
+    // Results stored before badges existed carry no badgesEarned: they earned none.
+    if (first?.exercise_id === input.exerciseId)
+      return { ...first.result, badgesEarned: first.result.badgesEarned ?? [] };
+    throw new PeerliftError(
+      ErrorCode.ALREADY_ANSWERED,
+      'This exercise was already answered. Ask for the next one.',
     );
   }
 

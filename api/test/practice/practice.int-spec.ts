@@ -59,10 +59,11 @@ describe('practice', () => {
   it('pays for a right answer and shows the expected answer only after a wrong one', async () => {
     const learner = await LearnerSession.signUp(api);
     const right = await learner.answer(ROOT, true);
-    expect(right).toMatchObject({ correct: true, expectedAnswer: null, streak: 1, level: 'ATTEMPTED', pointsAwarded: 15, totalPoints: 15 });
+    // 15 for the answer + 50 for the First Steps badge (a meteorite) it earns.
+    expect(right).toMatchObject({ correct: true, expectedAnswer: null, streak: 1, level: 'ATTEMPTED', pointsAwarded: 15 + 50, totalPoints: 65 });
     expect(right.feedback.length).toBeGreaterThan(0);
     const wrong = await learner.answer(ROOT, false);
-    expect(wrong).toMatchObject({ correct: false, streak: 0, pointsAwarded: 0, totalPoints: 15 });
+    expect(wrong).toMatchObject({ correct: false, streak: 0, pointsAwarded: 0, totalPoints: 65 });
     expect(wrong.expectedAnswer).toEqual(expect.any(String));
   });
 
@@ -71,7 +72,8 @@ describe('practice', () => {
     let last;
     for (let i = 0; i < 10; i++) last = await learner.answer(ROOT, true);
     expect(last).toMatchObject({ streak: 10, streakToProficient: 10, level: 'PROFICIENT', status: 'PROFICIENT' });
-    expect(last!.pointsAwarded).toBe(15 + 150);
+    // The answer, the proficiency bonus, and Quick Thinker (10 in a row, each under 15 s: a moon badge).
+    expect(last!.pointsAwarded).toBe(15 + 150 + 100);
     expect(last!.unlockedSkills.map((s) => s.slug)).toContain(CHILD.slug);
     const ledger = await api.sql.query('SELECT coalesce(sum(amount), 0)::int AS sum FROM point_ledger WHERE user_id = $1', [learner.userId]);
     expect(last!.totalPoints).toBe(ledger.rows[0].sum);
@@ -89,7 +91,7 @@ describe('practice', () => {
     const again = await learner.submit(ex.id, 'a different answer entirely', key);
     expect(again.data).toEqual(first.data);
     expect(await count('attempts', learner.userId)).toBe(1);
-    expect(await count('point_ledger', learner.userId)).toBe(1);
+    expect(await count('point_ledger', learner.userId)).toBe(2); // the answer and the First Steps badge
   });
 
   it('refuses a second answer with a new key, and a key reused on another exercise', async () => {
@@ -113,9 +115,10 @@ describe('practice', () => {
     expect(results.every((r) => r.errors === undefined)).toBe(true);
     expect(new Set(results.map((r) => JSON.stringify(r.data))).size).toBe(1);
     expect(await count('attempts', learner.userId)).toBe(1);
-    expect(await count('point_ledger', learner.userId)).toBe(1);
+    expect(await count('point_ledger', learner.userId)).toBe(2); // the answer and the First Steps badge
+    expect(await count('user_badges', learner.userId)).toBe(1);
     const total = await api.sql.query('SELECT total_points FROM users WHERE id = $1', [learner.userId]);
-    expect(total.rows[0].total_points).toBe(15);
+    expect(total.rows[0].total_points).toBe(15 + 50);
   });
 
   it.each([

@@ -22,7 +22,11 @@ export interface TestApi {
 
 /** Boots the real api (real Postgres database of its own, real Redis prefix of its own) on a free port. */
 export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
-  const services = await createTestServices();
+  // A second api on another's database and Redis prefix (e.g. two instances sharing pub/sub) reuses them.
+  const services =
+    env.DATABASE_URL && env.REDIS_PREFIX
+      ? { databaseUrl: env.DATABASE_URL, redisPrefix: env.REDIS_PREFIX }
+      : await createTestServices();
   const config = loadAppConfig({
     NODE_ENV: 'test',
     DATABASE_URL: services.databaseUrl,

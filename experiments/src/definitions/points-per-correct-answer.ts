@@ -1,7 +1,8 @@
 import { defineExperiment } from '../experiment-definition';
 
 /**
- * Dose-response test of points per correct answer: 10 (today) vs 5 vs 20.
+ * Dose-response test of points per correct answer: 15 (today, Khan Academy's old energy points) vs about
+ * half (8) vs double (30).
  *
  * Three doses rather than two so a monotone trend can be told from noise. Expected tangible rewards
  * can undermine intrinsic motivation (meta-analysis d ≈ −0.3, FIELD-NOTES.md), so learning metrics
@@ -9,21 +10,21 @@ import { defineExperiment } from '../experiment-definition';
  *
  * League fairness: `points.correctAnswer` has `separatesLeagueCohorts: true` in PARAMETERS. While this
  * runs, weekly league roll-over must build each cohort from learners of one arm only (group by the
- * variation the SDK assigns, which is stable per learner), so nobody is ranked against a learner who
+ * variation the SDK assigns, which is stable per learner: `ParametersService.pointsArmKey` in the api), so nobody is ranked against a learner who
  * earns points at a different rate. All-time and classroom boards still mix arms; they show rank only.
  */
 export const pointsPerCorrectAnswer = defineExperiment({
   key: 'points-per-correct-answer',
   name: 'Points per correct answer (dose-response)',
   hypothesis:
-    'Paying more points per correct answer increases practice volume, with a dose-response from 5 to 10 to 20, ' +
+    'Paying more points per correct answer increases practice volume, with a dose-response from 8 to 15 to 30, ' +
     'without lowering accuracy or the share of learners reaching proficiency.',
   owner: 'gamification',
   parameter: 'points.correctAnswer',
   variations: [
-    { key: 'points-10', name: '10 points (control)', value: 10 },
-    { key: 'points-5', name: '5 points', value: 5 },
-    { key: 'points-20', name: '20 points', value: 20 },
+    { key: 'points-15', name: '15 points (control)', value: 15 },
+    { key: 'points-8', name: '8 points', value: 8 },
+    { key: 'points-30', name: '30 points', value: 30 },
   ],
   weights: [1 / 3, 1 / 3, 1 / 3],
   hashUnit: 'user',

@@ -34,22 +34,22 @@ describe('compileFeaturesPayload', () => {
       rules: [],
     });
     expect(payload.features['points.correctAnswer']).toEqual({
-      defaultValue: 10,
+      defaultValue: 15,
       rules: [
         {
           id: 'experiment:points-per-correct-answer',
           key: 'points-per-correct-answer',
           name: 'Points per correct answer (dose-response)',
-          variations: [10, 5, 20],
+          variations: [15, 8, 30],
           weights: [1 / 3, 1 / 3, 1 / 3],
           coverage: 1,
           hashAttribute: 'id',
           hashVersion: 2,
           seed: 'points-per-correct-answer',
           meta: [
-            { key: 'points-10', name: '10 points (control)' },
-            { key: 'points-5', name: '5 points' },
-            { key: 'points-20', name: '20 points' },
+            { key: 'points-15', name: '15 points (control)' },
+            { key: 'points-8', name: '8 points' },
+            { key: 'points-30', name: '30 points' },
           ],
           phase: '3',
           filters: [{ seed: 'ns-points.correctAnswer', ranges: [[0, 1]], hashVersion: 2, attribute: 'id' }],
@@ -197,7 +197,7 @@ describe('the compiled payload in the GrowthBook SDK', () => {
       { key: 'points-per-correct-answer', status: 'stopped', phase: 1 },
     ]);
     const { client, exposures } = loadClient(stopped);
-    for (const id of IDS) expect(valueFor(client, 'points.correctAnswer', { id })).toBe(10);
+    for (const id of IDS) expect(valueFor(client, 'points.correctAnswer', { id })).toBe(15);
     expect(exposures).toEqual([]);
     client.destroy();
   });

@@ -11,7 +11,7 @@ const lowPoints = defineExperiment({
   ...pointsPerCorrectAnswer,
   key: 'points-low-slice',
   variations: [
-    { key: 'points-10', name: '10', value: 10 },
+    { key: 'points-15', name: '15', value: 15 },
     { key: 'points-12', name: '12', value: 12 },
   ],
   weights: [0.5, 0.5],
@@ -21,8 +21,8 @@ const highPoints = defineExperiment({
   ...lowPoints,
   key: 'points-high-slice',
   variations: [
-    { key: 'points-10', name: '10', value: 10 },
     { key: 'points-15', name: '15', value: 15 },
+    { key: 'points-20', name: '20', value: 20 },
   ],
   namespaceRange: [0.4, 1],
 });

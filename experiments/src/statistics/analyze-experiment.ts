@@ -50,6 +50,12 @@ export interface AnalyzeExperimentInput {
   readonly sequentialTuning?: number;
   /** Default `holm-bonferroni`; irrelevant with a single treatment arm. */
   readonly correction?: PValueCorrection;
+  /**
+   * When given, decides whether verdicts are withheld instead of this metric's own n. For a live
+   * experiment the caller checks SRM once on exposures: a metric's n may legitimately differ from the
+   * weights (only learners who answered have an accuracy).
+   */
+  readonly sampleRatioMismatch?: boolean;
 }
 
 export type Verdict = 'better' | 'worse' | 'inconclusive' | 'withheld' | 'no-data';
@@ -87,7 +93,7 @@ export function analyzeExperiment(input: AnalyzeExperimentInput): ExperimentAnal
     input.variations.map((variation) => variation.n),
     input.weights,
   );
-  const mismatch = hasSampleRatioMismatch(srm);
+  const mismatch = input.sampleRatioMismatch ?? hasSampleRatioMismatch(srm);
   const comparisons = treatments.map((treatment) => compareWithControl(input, control, treatment));
   const adjusted = adjustPValues(
     comparisons.map((comparison) => comparison.pValue ?? 1),

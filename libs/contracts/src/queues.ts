@@ -4,7 +4,9 @@
  */
 export const QUEUE = {
   maintenance: 'maintenance',
+  gamification: 'gamification',
   tutoringMatching: 'tutoring-matching',
+  experiments: 'experiments',
 } as const;
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 
@@ -35,4 +37,38 @@ export interface MatchSkillPayload {
 
 export interface OfferTimeoutPayload {
   offerId: string;
+}
+
+/** Jobs of QUEUE.experiments (docs/experiments.md): result snapshots for `experimentResults`. */
+export const EXPERIMENT_JOB = {
+  /** Job scheduler: refreshes every running phase, and any ended phase whose snapshot predates its end. */
+  refreshDueSnapshots: 'refresh-due-snapshots',
+  /** One phase, e.g. the final snapshot when an experiment stops or moves to a new phase. */
+  refreshSnapshot: 'refresh-snapshot',
+} as const;
+
+export interface RefreshExperimentSnapshotPayload {
+  experimentKey: string;
+  phase: number;
+}
+
+/** Jobs of QUEUE.gamification (docs/gamification.md); every one is idempotent. */
+export const GAMIFICATION_JOB = {
+  /** Recomputes every leaderboard from the ledger (daily, and whenever the boards were lost). */
+  rebuildLeaderboards: 'rebuild-leaderboards',
+  /** Rolls over every league cohort of ended weeks (Monday 00:00 UTC, with hourly catch-up). */
+  rollOverLeagues: 'roll-over-leagues',
+  /** Awards one learner the aggregate (tutoring) badges they qualify for; de-duplicated per learner. */
+  checkAggregateBadges: 'check-aggregate-badges',
+  /** Checks every tutor with recent tutoring activity (job scheduler, every few minutes). */
+  sweepAggregateBadges: 'sweep-aggregate-badges',
+} as const;
+
+export interface CheckAggregateBadgesPayload {
+  userId: string;
+}
+
+export interface SweepAggregateBadgesPayload {
+  /** Tutors with tutoring activity this recent are checked; overlaps the schedule so nothing is missed. */
+  sinceMinutes: number;
 }

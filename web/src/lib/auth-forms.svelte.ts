@@ -1,7 +1,7 @@
 // State and submit logic for the log-in and sign-up forms; the routes only render them.
 import { browser } from '$app/environment';
 import { errorCode, errorMessage } from './graphql/client';
-import { LOG_IN, SIGN_UP, type Role } from './graphql/auth';
+import { LOG_IN, SIGN_UP, type SignUpRole } from './graphql/auth';
 import { session } from './session.svelte';
 import { checkSignUp, signUpFieldForCode, type FormProblem, type SignUpField } from './sign-up-rules';
 import { defaultCountry, defaultLanguages, detectTimeZone } from './locale-options';
@@ -45,7 +45,7 @@ export class SignUpForm {
   country = $state(defaultCountry(preferredLanguages()));
   languages = $state<string[]>(defaultLanguages(preferredLanguages()));
   timeZone = $state(detectTimeZone());
-  role = $state<Role>('LEARNER');
+  role = $state<SignUpRole>('LEARNER');
   submitting = $state(false);
   problem = $state<FormProblem<SignUpField> | null>(null);
 

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { isCurrent, loginHref, navItemsFor, safeNextPath, withNext } from './navigation';
+import { afterLogin, homeFor, isCurrent, loginHref, navItemsFor, safeNextPath, withNext } from './navigation';
 
 describe('safeNextPath', () => {
   const cases: Array<[string | null, string]> = [
@@ -31,9 +31,24 @@ describe('withNext', () => {
 });
 
 describe('navigation', () => {
-  it('shows learners the Learn page', () => assert.deepEqual(navItemsFor('LEARNER').map((i) => i.href), ['/learn']));
+  it('shows learners their pages', () =>
+    assert.deepEqual(navItemsFor('LEARNER').map((i) => i.href), ['/learn', '/leaderboard', '/league', '/tutor', '/profile']));
+  it('shows coaches their classes only', () => assert.deepEqual(navItemsFor('COACH').map((i) => i.href), ['/coach']));
+  it('shows experimenters the experiments', () => assert.deepEqual(navItemsFor('EXPERIMENTER').map((i) => i.href), ['/experiments']));
+  it('shows nothing before the role is known', () => assert.deepEqual(navItemsFor(undefined), []));
   it('marks a parent section current', () => {
     assert.equal(isCurrent('/learn', '/learn/add'), true);
     assert.equal(isCurrent('/learn', '/learning'), false);
   });
+});
+
+describe('where people land', () => {
+  it('sends each role home', () => {
+    assert.equal(homeFor('LEARNER'), '/learn');
+    assert.equal(homeFor('COACH'), '/coach');
+    assert.equal(homeFor('EXPERIMENTER'), '/experiments');
+  });
+  it('prefers the page asked for', () => assert.equal(afterLogin('/learn/add-within-10', 'COACH'), '/learn/add-within-10'));
+  it('ignores an unsafe next and goes home', () => assert.equal(afterLogin('//evil.example', 'COACH'), '/coach'));
+  it('goes home without next', () => assert.equal(afterLogin(null, 'EXPERIMENTER'), '/experiments'));
 });

@@ -8,8 +8,18 @@ export interface NavItem {
   roles?: readonly Role[];
 }
 
-/** The header navigation. Coach, tutoring and experiment pages add their entries here. */
-export const NAV_ITEMS: readonly NavItem[] = [{ href: '/learn', label: 'Learn' }];
+const LEARNERS: readonly Role[] = ['LEARNER'];
+
+/** The header navigation, per role. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: '/learn', label: 'Learn', roles: LEARNERS },
+  { href: '/leaderboard', label: 'Leaderboard', roles: LEARNERS },
+  { href: '/league', label: 'League', roles: LEARNERS },
+  { href: '/tutor', label: 'Help others', roles: LEARNERS },
+  { href: '/profile', label: 'Profile', roles: LEARNERS },
+  { href: '/coach', label: 'Classes', roles: ['COACH'] },
+  { href: '/experiments', label: 'Experiments', roles: ['EXPERIMENTER', 'ADMIN'] },
+];
 
 export function navItemsFor(role: Role | undefined): NavItem[] {
   return NAV_ITEMS.filter((item) => !item.roles || (role !== undefined && item.roles.includes(role)));
@@ -21,6 +31,19 @@ export function isCurrent(href: string, pathname: string): boolean {
 }
 
 export const HOME_AFTER_LOGIN = '/learn';
+
+/** Where each role starts: learners on the map, coaches on their classes, experimenters on experiments. */
+export function homeFor(role: Role | undefined): string {
+  if (role === 'COACH') return '/coach';
+  if (role === 'EXPERIMENTER' || role === 'ADMIN') return '/experiments';
+  return HOME_AFTER_LOGIN;
+}
+
+/** After logging in: the page asked for, else the role's home. */
+export function afterLogin(next: string | null | undefined, role: Role): string {
+  const target = safeNextPath(next);
+  return next && target === next ? target : homeFor(role);
+}
 
 /**
  * The `next` query parameter, if it is a path on this site; otherwise the learner's home.

@@ -16,6 +16,8 @@ import { newIdempotencyKey } from './idempotency-key';
 import { isProficient } from './mastery-display';
 import { ANSWER_RETRY_DELAYS_MS, retryOnNetworkError } from './network-retry';
 import { session } from './session.svelte';
+import { badgeImageUrl, tierDisplay } from './badge-display';
+import { toasts } from './toasts.svelte';
 
 export type SkillLoad = { kind: 'loading' } | { kind: 'ready'; skill: Skill } | { kind: 'missing' } | { kind: 'error'; message: string };
 
@@ -40,6 +42,8 @@ export class PracticeSession {
   pending = $state.raw<SubmitAnswerInput | null>(null);
   /** The last answer took the learner to proficiency. */
   reachedProficiency = $state(false);
+  /** Wrong answers in a row on this page: two in a row is when the help prompt speaks up. */
+  wrongInARow = $state(0);
   /** The server will not take an answer for this exercise any more (already answered, gone). */
   private exerciseSpent = $state(false);
 
@@ -56,6 +60,7 @@ export class PracticeSession {
     this.generation++;
     this.slug = slug;
     this.skill = { kind: 'loading' };
+    this.wrongInARow = 0;
     this.lessonRecorded = false;
     this.resetAnswer();
     void this.loadSkill();
@@ -158,6 +163,13 @@ export class PracticeSession {
 
   private applyResult(result: AnswerResult): void {
     session.setTotalPoints(result.totalPoints);
+    this.wrongInARow = result.correct ? 0 : this.wrongInARow + 1;
+    for (const badge of result.badgesEarned) {
+      const tier = tierDisplay(badge.tier);
+      toasts.show({ icon: { image: badgeImageUrl(badge.slug) }, title: `Badge earned: ${badge.name}`, body: `${tier.label} badge`, href: '/profile' });
+    }
+    // The first answer of the day moves the daily streak shown in the header.
+    if (session.user && !session.user.dailyStreak?.practisedToday) void session.refresh();
     if (this.skill.kind !== 'ready') return;
     this.reachedProficiency = !isProficient(this.skill.skill) && isProficient(result);
     const { level, status, streak, streakToProficient } = result;

@@ -1,6 +1,6 @@
 // Which pages need a session and where to send people otherwise. Called from +page.ts/+layout.ts loads.
 import { redirect } from '@sveltejs/kit';
-import { HOME_AFTER_LOGIN, loginHref, safeNextPath } from './navigation';
+import { afterLogin, loginHref } from './navigation';
 import { session } from './session.svelte';
 
 /** Pages for logged-in people: without a session, go to log in and come back afterwards. */
@@ -10,7 +10,7 @@ export function requireSession(url: URL): void {
 
 /** The landing, log-in and sign-up pages: someone already logged in goes straight on. */
 export function skipIfLoggedIn(url: URL): void {
-  if (session.isLoggedIn) redirect(307, safeNextPath(url.searchParams.get('next') ?? HOME_AFTER_LOGIN));
+  if (session.isLoggedIn) redirect(307, afterLogin(url.searchParams.get('next'), session.role ?? 'LEARNER'));
 }
 
 /**

@@ -1,6 +1,6 @@
 // What the sign-up form checks before sending. The server has the final word (HANDLE_TAKEN,
 // WEAK_PASSWORD, BAD_USER_INPUT); these checks only save a round trip for the obvious slips.
-import type { Role } from './graphql/auth';
+import type { SignUpRole } from './graphql/auth';
 import { birthYearRange } from './locale-options';
 
 export type SignUpField = 'handle' | 'password' | 'birthYear' | 'country' | 'languages' | 'timeZone';
@@ -12,7 +12,7 @@ export interface SignUpValues {
   country: string;
   languages: string[];
   timeZone: string;
-  role: Role;
+  role: SignUpRole;
 }
 
 export interface FormProblem<TField extends string> {

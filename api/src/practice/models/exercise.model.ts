@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { BadgeRefModel } from '../../badges/models/badge.model';
 import { MasteryLevelEnum, MasteryStatusEnum, SkillRefModel } from '../../curriculum/models/skill.model';
 
 /** What the learner sees of an exercise. The expected answer is deliberately not a field. */
@@ -12,13 +13,21 @@ export class ExerciseModel {
 @ObjectType('AnswerResult')
 export class AnswerResultModel {
   @Field() correct!: boolean;
-  @Field(() => String, { nullable: true, description: 'Only after a wrong answer.' }) expectedAnswer!: string | null;
+  @Field(() => String, { nullable: true, description: 'Only after a wrong answer.' }) expectedAnswer!:
+    string | null;
   @Field(() => Int) streak!: number;
   @Field(() => Int) streakToProficient!: number;
   @Field(() => MasteryLevelEnum) level!: MasteryLevelEnum;
   @Field(() => MasteryStatusEnum) status!: MasteryStatusEnum;
-  @Field(() => Int) pointsAwarded!: number;
+  @Field(() => Int, {
+    description: 'Everything this answer paid: the answer, bonuses, streak milestone, badges.',
+  })
+  pointsAwarded!: number;
   @Field(() => Int) totalPoints!: number;
+  @Field(() => [BadgeRefModel], {
+    description: 'Badges this answer earned (each is awarded once per learner).',
+  })
+  badgesEarned!: BadgeRefModel[];
   @Field({ description: 'Feedback wording (may come from an experiment).' }) feedback!: string;
   @Field(() => [SkillRefModel]) unlockedSkills!: SkillRefModel[];
   @Field({ description: 'True when this answer was a review that can confirm mastery.' }) wasReview!: boolean;

@@ -1,53 +1,9 @@
-import { operation } from './client';
+// Accounts: the signed-in user as the app keeps it. Operations and types are generated (generated.ts).
+import type { MeQuery, SignUpMutation } from './generated';
 
-export type Role = 'LEARNER' | 'COACH';
+export { LOG_IN, ME, SIGN_UP } from './generated';
+export type { LogInInput, Role, SignUpInput, SignUpRole } from './generated';
 
-export interface User {
-  id: string;
-  handle: string;
-  role: Role;
-  totalPoints: number;
-}
-
-export interface AuthPayload {
-  token: string;
-  user: User;
-}
-
-export interface SignUpInput {
-  handle: string;
-  password: string;
-  birthYear: number;
-  /** ISO 3166-1 alpha-2, e.g. "NZ". */
-  country: string;
-  /** ISO 639-1 codes, e.g. ["en", "mi"]. */
-  languages: string[];
-  /** IANA zone, e.g. "Pacific/Auckland". */
-  timeZone: string;
-  role?: Role;
-}
-
-export interface LogInInput {
-  handle: string;
-  password: string;
-}
-
-const USER_FIELDS = 'id handle role totalPoints';
-
-export const SIGN_UP = operation<{ signUp: AuthPayload }, { input: SignUpInput }>(`
-  mutation SignUp($input: SignUpInput!) {
-    signUp(input: $input) { token user { ${USER_FIELDS} } }
-  }
-`);
-
-export const LOG_IN = operation<{ logIn: AuthPayload }, { input: LogInInput }>(`
-  mutation LogIn($input: LogInInput!) {
-    logIn(input: $input) { token user { ${USER_FIELDS} } }
-  }
-`);
-
-export const ME = operation<{ me: User | null }>(`
-  query Me {
-    me { ${USER_FIELDS} }
-  }
-`);
+export type AuthPayload = SignUpMutation['signUp'];
+/** The signed-in user: what log-in returns, plus the streak once `me` has answered. */
+export type User = AuthPayload['user'] & Partial<Pick<MeQuery['me'], 'dailyStreak'>>;

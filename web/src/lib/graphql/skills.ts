@@ -1,59 +1,21 @@
-import { operation } from './client';
+// The knowledge map's types, named for the app. Operations and types are generated (generated.ts).
+import type { SkillQuery, SkillsQuery } from './generated';
 
-export type MasteryLevel = 'NOT_STARTED' | 'ATTEMPTED' | 'FAMILIAR' | 'PROFICIENT' | 'MASTERED';
-export type MasteryStatus = 'NOT_STARTED' | 'WORKING' | 'STUCK' | 'PROFICIENT';
+export { SKILL, SKILLS } from './generated';
+export type { MasteryLevel, MasteryStatus } from './generated';
 
 export interface SkillRef {
   slug: string;
   title: string;
 }
 
-export interface Lesson {
-  text: string;
-  videoUrl: string | null;
-}
-
-/** The per-learner progress fields that both the map and an answer result carry. */
-export interface SkillProgress {
-  level: MasteryLevel;
-  status: MasteryStatus;
-  streak: number;
-  streakToProficient: number;
-}
-
 /** One card on the knowledge map. */
-export interface SkillSummary extends SkillProgress {
-  slug: string;
-  title: string;
-  prerequisites: SkillRef[];
-  unlocked: boolean;
-  attempts: number;
-}
+export type SkillSummary = SkillsQuery['skills'][number];
 
 /** A skill with its lesson, for the practice page. */
-export interface Skill extends SkillSummary {
-  description: string;
-  lesson: Lesson;
-}
+export type Skill = SkillQuery['skill'];
 
-const SUMMARY_FIELDS = `
-  slug title unlocked level status streak streakToProficient attempts
-  prerequisites { slug title }
-`;
+export type Lesson = Skill['lesson'];
 
-/** The whole map, in teaching order. */
-export const SKILLS = operation<{ skills: SkillSummary[] }>(`
-  query Skills {
-    skills { ${SUMMARY_FIELDS} }
-  }
-`);
-
-export const SKILL = operation<{ skill: Skill | null }, { slug: string }>(`
-  query Skill($slug: String!) {
-    skill(slug: $slug) {
-      ${SUMMARY_FIELDS}
-      description
-      lesson { text videoUrl }
-    }
-  }
-`);
+/** The per-learner progress fields that both the map and an answer result carry. */
+export type SkillProgress = Pick<SkillSummary, 'level' | 'status' | 'streak' | 'streakToProficient'>;

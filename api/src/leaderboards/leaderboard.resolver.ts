@@ -1,0 +1,36 @@
+import { Args, Info, Query, Resolver } from '@nestjs/graphql';
+import { Kind, type GraphQLResolveInfo } from 'graphql';
+import { CurrentUser } from '../auth/auth-decorators';
+import type { AuthenticatedUser } from '../auth/token.service';
+import { LeaderboardArgs } from './dto/leaderboard.args';
+import { LeaderboardService } from './leaderboard.service';
+import { LeaderboardModel } from './models/leaderboard.model';
+
+@Resolver()
+export class LeaderboardResolver {
+  constructor(private readonly leaderboards: LeaderboardService) {}
+
+  @Query(() => LeaderboardModel, {
+    description: 'Top learners of a board, my rank, and the learners around me.',
+  })
+  leaderboard(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args() args: LeaderboardArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<LeaderboardModel> {
+    return this.leaderboards.board(user.id, args, selectedParts(info));
+  }
+}
+
+/** Which parts of the board the query asked for, so a top-100 read never ranks me and vice versa. */
+function selectedParts(info: GraphQLResolveInfo): { top: boolean; mine: boolean } {
+  const names = new Set<string>();
+  for (const node of info.fieldNodes) {
+    for (const selection of node.selectionSet?.selections ?? []) {
+      // A fragment may select anything: then compute everything.
+      if (selection.kind !== Kind.FIELD) return { top: true, mine: true };
+      names.add(selection.name.value);
+    }
+  }
+  return { top: names.has('entries'), mine: names.has('me') || names.has('around') };
+}

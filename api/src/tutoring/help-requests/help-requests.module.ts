@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TutoringCoreModule } from '../tutoring-core.module';
+import { HelpRequestViewService } from './help-request-view.service';
+import { HelpRequestsResolver } from './help-requests.resolver';
+import { HelpRequestsService } from './help-requests.service';
+
+@Module({
+  imports: [TutoringCoreModule],
+  providers: [HelpRequestsService, HelpRequestViewService, HelpRequestsResolver],
+  exports: [HelpRequestsService],
+})
+export class HelpRequestsModule {}

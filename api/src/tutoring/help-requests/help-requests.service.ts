@@ -1,0 +1,131 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { maskContactDetails } from '@peerlift/domain';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { requireSkill } from '../../curriculum/skills.service';
+import { InjectDataSource } from '../../database/inject-data-source';
+import { sqlRows, uniqueViolation } from '../../database/sql';
+import { ErrorCode, PeerliftError } from '../../graphql/peerlift-error';
+import { TutoringEventsService } from '../events/tutoring-events.service';
+import { LiveStateService } from '../live/live-state.service';
+import { MatchingQueue } from '../matching/matching-queue';
+import { HelpRequestViewService } from './help-request-view.service';
+import type { HelpRequestModel } from './models/help-request.model';
+
+interface CreatedRequest {
+  id: string;
+  created_ms: string;
+  /** An offer the learner was holding as a tutor, withdrawn because they are now in line themselves. */
+  withdrawn: { offer_id: string; request_id: string; skill_slug: string } | undefined;
+}
+
+interface CancelledRequest {
+  id: string;
+  skill_slug: string;
+  current_offer_id: string | null;
+  withdrawn_tutor_id: string | null;
+}
+
+/**
+ * Asking for help and cancelling. Postgres commits first; then the request joins its line in Redis and a
+ * matching tick is asked for. If the process dies in between, the worker's reconciliation puts a WAITING
+ * request that is missing from Redis back in line (a crash loses no request).
+ */
+@Injectable()
+export class HelpRequestsService {
+  private readonly logger = new Logger('HelpRequests');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly live: LiveStateService,
+    private readonly queue: MatchingQueue,
+    private readonly events: TutoringEventsService,
+    private readonly view: HelpRequestViewService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async request(learnerId: string, skillSlug: string, note: string | null | undefined): Promise<HelpRequestModel> {
+    requireSkill(skillSlug);
+    // The note is shown to a stranger (the tutor), so contact details never travel in it.
+    const cleanNote = maskContactDetails((note ?? '').trim()).text;
+    let created: CreatedRequest;
+    try {
+      created = await this.db.transaction((m) => this.insert(m, learnerId, skillSlug, cleanNote));
+    } catch (e) {
+      if (uniqueViolation(e) === 'help_requests_one_open') {
+        throw new PeerliftError(ErrorCode.HELP_REQUEST_OPEN, 'You already have an open help request. Cancel it to ask about something else.');
+      }
+      throw e;
+    }
+    await this.live
+      .enqueue({ id: created.id, skillSlug, learnerId, createdMs: Number(created.created_ms) })
+      .catch((e: unknown) => this.logger.warn(`request ${created.id} not in the Redis line yet: ${String(e)}`));
+    const w = created.withdrawn;
+    if (w) await this.live.release({ offerId: w.offer_id, requestId: w.request_id, tutorId: learnerId });
+    await this.queue.tickSkills(w ? [skillSlug, w.skill_slug] : [skillSlug]);
+    return (await this.view.mine(learnerId))!;
+  }
+
+  private async insert(m: EntityManager, learnerId: string, skillSlug: string, note: string): Promise<CreatedRequest> {
+    // The user row lock orders this against an accept that would put the same user in a session.
+    await sqlRows(m, `SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE`, [learnerId]);
+    const [live] = await sqlRows(
+      m,
+      `SELECT 1 FROM tutoring_sessions WHERE state = 'LIVE' AND (tutor_id = $1 OR learner_id = $1)`,
+      [learnerId],
+    );
+    if (live) throw new PeerliftError(ErrorCode.IN_SESSION, 'You are in a tutoring session. End it before asking for help.');
+    const [row] = await sqlRows<CreatedRequest>(
+      m,
+      `INSERT INTO help_requests (learner_id, skill_slug, note, state, expires_at)
+       VALUES ($1, $2, $3, 'WAITING', now() + make_interval(mins => $4))
+       RETURNING id, (extract(epoch FROM created_at) * 1000)::bigint AS created_ms`,
+      [learnerId, skillSlug, note, this.config.HELP_REQUEST_TTL_MINUTES],
+    );
+    // Someone in line for help is not free to tutor: an offer they hold goes to the next tutor. WITHDRAWN
+    // is neither a decline nor a time-out, so it does not count against them.
+    const [withdrawn] = await sqlRows<NonNullable<CreatedRequest['withdrawn']>>(
+      m,
+      `WITH w AS (
+         UPDATE tutoring_offers SET state = 'WITHDRAWN', responded_at = now()
+         WHERE tutor_id = $1 AND state = 'PENDING' RETURNING id, request_id)
+       UPDATE help_requests h SET state = 'WAITING', current_offer_id = NULL
+       FROM w WHERE h.id = w.request_id AND h.state = 'OFFERED' AND h.current_offer_id = w.id
+       RETURNING w.id AS offer_id, h.id AS request_id, h.skill_slug`,
+      [learnerId],
+    );
+    return { ...row!, withdrawn };
+  }
+
+  /** Cancels my waiting request, withdrawing an offer a tutor is deciding on. */
+  async cancel(learnerId: string): Promise<HelpRequestModel> {
+    const cancelled = await this.db.transaction(async (m) => {
+      const [row] = await sqlRows<CancelledRequest>(
+        m,
+        `WITH c AS (
+           UPDATE help_requests SET state = 'CANCELLED', closed_at = now()
+           WHERE learner_id = $1 AND state IN ('WAITING', 'OFFERED')
+           RETURNING id, skill_slug, current_offer_id),
+         w AS (
+           UPDATE tutoring_offers o SET state = 'WITHDRAWN', responded_at = now()
+           FROM c WHERE o.id = c.current_offer_id AND o.state = 'PENDING'
+           RETURNING o.tutor_id)
+         SELECT c.*, (SELECT tutor_id FROM w) AS withdrawn_tutor_id FROM c`,
+        [learnerId],
+      );
+      if (row) return row;
+      const [matched] = await sqlRows(m, `SELECT 1 FROM help_requests WHERE learner_id = $1 AND state = 'MATCHED'`, [learnerId]);
+      if (matched) throw new PeerliftError(ErrorCode.IN_SESSION, 'You are already in a session for this request; end the session instead.');
+      throw new PeerliftError(ErrorCode.NOT_FOUND, 'You have no waiting help request.');
+    });
+    const { id, skill_slug: skillSlug, current_offer_id: offerId, withdrawn_tutor_id: tutorId } = cancelled;
+    if (offerId && tutorId) await this.live.release({ offerId, requestId: id, tutorId });
+    await this.live.closeRequest({ id, skillSlug, learnerId });
+    if (offerId && tutorId) {
+      await this.events.publish([tutorId], { type: 'OFFER_WITHDRAWN', offerId, requestId: id });
+      await this.queue.tickSkills([skillSlug]);
+    }
+    return (await this.view.mine(learnerId))!;
+  }
+}

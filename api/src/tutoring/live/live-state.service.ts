@@ -1,0 +1,227 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ChainableCommander, Redis } from 'ioredis';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { RedisService } from '../../redis/redis.module';
+import { LUA_SCRIPTS, type LuaScriptName } from './lua-scripts';
+import { TutoringKeys } from './tutoring-keys';
+
+type Arg = string | number;
+type Runner = Record<LuaScriptName, (...args: Arg[]) => Promise<unknown>>;
+
+export interface OfferRef {
+  offerId: string;
+  requestId: string;
+  tutorId: string;
+}
+
+export interface TickSnapshot {
+  nowMs: number;
+  requests: { id: string; createdMs: number }[];
+  tutors: { id: string; heartbeatMs: number }[];
+}
+
+export type ClaimResult = { ok: true; fence: number; deadlineMs: number } | { ok: false; reason: number };
+export type ReleaseResult = 'released' | 'matched' | 'gone';
+
+/** A request as Postgres knows it, for {@link LiveStateService.restoreRequest}. */
+export interface RequestTruth {
+  id: string;
+  state: string;
+  skillSlug: string;
+  learnerId: string;
+  createdMs: number;
+  fence: number;
+  offerId: string | null;
+  tutorId: string | null;
+  deadlineMs: number | null;
+}
+
+/** A tutor as Postgres knows it, for {@link LiveStateService.restoreTutor}. */
+export interface TutorTruth {
+  tutorId: string;
+  state: 'FREE' | 'OFFERED' | 'BUSY';
+  offerId: string | null;
+  requestId: string | null;
+  sessionId: string | null;
+  fence: number;
+}
+
+/**
+ * The tutoring live state in Redis (lines, tutor pools, claims), changed only through the Lua scripts in
+ * lua-scripts.ts. Postgres stays the source of truth: every change here is confirmed there, and the
+ * `restore*` methods bring Redis back in line with it.
+ */
+@Injectable()
+export class LiveStateService {
+  readonly keys: TutoringKeys;
+  private readonly client: Redis;
+  private readonly heartbeatTimeoutMs: number;
+
+  constructor(redis: RedisService, @Inject(APP_CONFIG) config: AppConfig) {
+    this.keys = new TutoringKeys(redis);
+    this.client = redis.client;
+    this.heartbeatTimeoutMs = config.TUTOR_HEARTBEAT_TIMEOUT_SECONDS * 1000;
+    for (const [name, script] of Object.entries(LUA_SCRIPTS)) {
+      this.client.defineCommand(name, { numberOfKeys: script.keys, lua: script.lua });
+    }
+  }
+
+  private run<T>(name: LuaScriptName, ...args: Arg[]): Promise<T> {
+    return (this.client as unknown as Runner)[name](...args) as Promise<T>;
+  }
+
+  private queue(pipe: ChainableCommander, name: LuaScriptName, ...args: Arg[]): void {
+    (pipe as unknown as Runner)[name](...args);
+  }
+
+  /** The Redis clock (ms): the one clock of deadlines and heartbeats. */
+  async now(): Promise<number> {
+    const [seconds, micros] = await this.client.time();
+    return Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
+  }
+
+  async enqueue(r: { id: string; skillSlug: string; learnerId: string; createdMs: number }): Promise<boolean> {
+    const k = this.keys;
+    const keys = [k.request(r.id), k.line(r.skillSlug), k.waiting(r.skillSlug), k.waitingSkills(), k.learnerMark(r.learnerId)];
+    return (await this.run<number>('tutoringEnqueue', ...keys, r.id, r.skillSlug, r.learnerId, r.createdMs)) === 1;
+  }
+
+  /** Claims the pairs (all of one skill) in one round trip; each claim is atomic on its own. */
+  async claim(skillSlug: string, pairs: readonly OfferRef[], ttlMs: number): Promise<ClaimResult[]> {
+    const k = this.keys;
+    const pipe = this.client.pipeline();
+    for (const p of pairs) {
+      const keys = [k.request(p.requestId), k.tutor(p.tutorId), k.waiting(skillSlug), k.online(), k.fence(), k.deadlines(), k.offer(p.offerId), k.learnerMark(p.tutorId)];
+      this.queue(pipe, 'tutoringClaim', ...keys, p.requestId, p.tutorId, p.offerId, ttlMs, this.heartbeatTimeoutMs, k.base);
+    }
+    const results = (await pipe.exec()) ?? [];
+    return results.map(([err, value]) => {
+      if (err) throw err;
+      const [a, b] = value as number[];
+      return a! > 0 ? { ok: true, fence: a!, deadlineMs: b! } : { ok: false, reason: a! };
+    });
+  }
+
+  async release(o: OfferRef): Promise<ReleaseResult> {
+    const k = this.keys;
+    const keys = [k.request(o.requestId), k.tutor(o.tutorId), k.waitingSkills(), k.deadlines(), k.offer(o.offerId), k.online()];
+    return this.run<ReleaseResult>('tutoringRelease', ...keys, o.offerId, o.requestId, o.tutorId, k.base, this.heartbeatTimeoutMs);
+  }
+
+  /** Forgets a deadline whose offer is unknown everywhere. */
+  async dropDeadline(offerId: string): Promise<void> {
+    await this.client.zrem(this.keys.deadlines(), offerId);
+  }
+
+  /** Returns the offer's fence, or null when the offer no longer holds the request and tutor (or is past due). */
+  async accept(o: OfferRef & { sessionId: string; skillSlug: string }): Promise<number | null> {
+    const k = this.keys;
+    const fence = await this.run<number>(
+      'tutoringAccept',
+      k.request(o.requestId),
+      k.tutor(o.tutorId),
+      k.line(o.skillSlug),
+      o.offerId,
+      o.requestId,
+      o.tutorId,
+      o.sessionId,
+    );
+    return fence > 0 ? fence : null;
+  }
+
+  async restoreRequest(t: RequestTruth): Promise<void> {
+    const k = this.keys;
+    const keys = [k.request(t.id), k.line(t.skillSlug), k.waiting(t.skillSlug), k.waitingSkills(), k.learnerMark(t.learnerId)];
+    await this.run('tutoringRestoreRequest', ...keys, t.id, t.state, t.skillSlug, t.learnerId, t.createdMs, t.fence, t.offerId ?? '', t.tutorId ?? '', t.deadlineMs ?? 0);
+  }
+
+  async restoreTutor(t: TutorTruth): Promise<void> {
+    const k = this.keys;
+    await this.run('tutoringRestoreTutor', k.tutor(t.tutorId), k.online(), t.tutorId, k.base, t.state, t.offerId ?? '', t.requestId ?? '', t.sessionId ?? '', t.fence, this.heartbeatTimeoutMs);
+  }
+
+  async freeTutorAfterSession(tutorId: string, sessionId: string): Promise<void> {
+    const k = this.keys;
+    await this.run('tutoringFreeAfterSession', k.tutor(tutorId), k.online(), tutorId, k.base, sessionId, this.heartbeatTimeoutMs);
+  }
+
+  async closeRequest(r: { id: string; skillSlug: string; learnerId: string }): Promise<void> {
+    const k = this.keys;
+    await this.run('tutoringCloseRequest', k.request(r.id), k.line(r.skillSlug), k.waiting(r.skillSlug), k.learnerMark(r.learnerId), r.id);
+  }
+
+  /** Returns the heartbeat (ms, Redis clock). */
+  setAvailable(tutorId: string, skills: readonly string[]): Promise<number> {
+    return this.run<number>('tutoringSetAvailable', this.keys.tutor(tutorId), this.keys.online(), tutorId, this.keys.base, skills.join(','));
+  }
+
+  async setUnavailable(tutorId: string): Promise<void> {
+    await this.run('tutoringSetUnavailable', this.keys.tutor(tutorId), this.keys.online(), tutorId, this.keys.base);
+  }
+
+  /** Returns the new heartbeat (ms), or null when the tutor is not available (any more). */
+  async heartbeat(tutorId: string): Promise<number | null> {
+    const at = await this.run<number>('tutoringHeartbeat', this.keys.tutor(tutorId), this.keys.online(), tutorId);
+    return at > 0 ? at : null;
+  }
+
+  async availability(tutorId: string): Promise<{ available: boolean; skills: string[]; heartbeatMs: number | null }> {
+    const [[, fields], [, score]] = (await this.client
+      .pipeline()
+      .hmget(this.keys.tutor(tutorId), 'available', 'skills')
+      .zscore(this.keys.online(), tutorId)
+      .exec()) as [[null, (string | null)[]], [null, string | null]];
+    const available = fields[0] === '1' && score !== null;
+    return { available, skills: available && fields[1] ? fields[1].split(',') : [], heartbeatMs: score === null ? null : Number(score) };
+  }
+
+  sweepSilentTutors(limit: number): Promise<string[]> {
+    return this.run<string[]>('tutoringSweepSilent', this.keys.online(), this.keys.base, this.heartbeatTimeoutMs, limit);
+  }
+
+  dueDeadlines(limit: number): Promise<string[]> {
+    return this.run<string[]>('tutoringDueDeadlines', this.keys.deadlines(), limit);
+  }
+
+  waitingSkills(): Promise<string[]> {
+    return this.run<string[]>('tutoringWaitingSkills', this.keys.waitingSkills(), this.keys.base);
+  }
+
+  async offer(offerId: string): Promise<OfferRef | null> {
+    const h = await this.client.hgetall(this.keys.offer(offerId));
+    return h.request && h.tutor ? { offerId, requestId: h.request, tutorId: h.tutor } : null;
+  }
+
+  /**
+   * One tick's view of a skill in one round trip: the Redis clock, up to `batchMax + 1` waiting requests in
+   * line order, and for a batch of n the `2n + poolExtra` least recently offered free tutors with their
+   * heartbeats (tutors without one are left out).
+   */
+  async tickSnapshot(skill: string, opts: { batchMax: number; poolExtra: number }): Promise<TickSnapshot> {
+    const k = this.keys;
+    const [now, waiting, tutors] = await this.run<[string, string[], string[]]>(
+      'tutoringTickSnapshot',
+      k.waiting(skill),
+      k.free(skill),
+      k.online(),
+      opts.batchMax,
+      opts.poolExtra,
+    );
+    const requests: TickSnapshot['requests'] = [];
+    for (let i = 0; i < waiting.length; i += 2) requests.push({ id: waiting[i]!, createdMs: Number(waiting[i + 1]) });
+    const free: TickSnapshot['tutors'] = [];
+    for (let i = 0; i < tutors.length; i += 2) if (tutors[i + 1]) free.push({ id: tutors[i]!, heartbeatMs: Number(tutors[i + 1]) });
+    return { nowMs: Number(now), requests, tutors: free };
+  }
+
+  /** 1-based place in line of a WAITING or OFFERED request, or null when it is not in line. */
+  async position(requestId: string, skill: string): Promise<number | null> {
+    const rank = await this.client.zrank(this.keys.line(skill), requestId);
+    return rank === null ? null : rank + 1;
+  }
+
+  tutorsOnline(skill: string): Promise<number> {
+    return this.client.scard(this.keys.available(skill));
+  }
+}

@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { HelpRequestCandidate, MasteryLevel, TutorCandidate } from '@peerlift/domain';
+import { InjectDataSource } from '../../database/inject-data-source';
+
+interface RequestRow {
+  id: string;
+  learner_id: string;
+  state: string;
+  created_at: Date;
+  birth_year: number;
+  languages: string[];
+  declined: string[];
+  blocked: string[];
+}
+
+interface TutorRow {
+  id: string;
+  birth_year: number;
+  languages: string[];
+  time_zone: string;
+  vetted: boolean;
+  verified_coach: boolean;
+  level: MasteryLevel | null;
+  p_known: number | null;
+  busy: boolean;
+  asking: boolean;
+  sessions_today: number;
+  rating_count: number;
+  rating_stars: number;
+  offers_received: number;
+  offers_accepted: number;
+  offers_timed_out: number;
+  offers_last_hour: Date[];
+}
+
+/** The window tutor reliability is measured over (offers received, accepted, let time out). */
+const RELIABILITY_WINDOW_DAYS = 30;
+
+/**
+ * Loads one matching tick's candidates from Postgres in two queries, so every hard filter (proficiency,
+ * blocks, declines, age facts, live sessions, offers in the last hour) is judged on committed data rather
+ * than on anything cached.
+ */
+@Injectable()
+export class CandidateLoader {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * The requests (by id, oldest first) with their Postgres state; only those still WAITING may be offered.
+   * A request's blocked users are those the learner blocked and those who blocked the learner, so the
+   * tutors need no block lists of their own and both loads can run at once.
+   */
+  async requests(skill: string, ids: readonly string[]): Promise<{ candidate: HelpRequestCandidate; state: string }[]> {
+    const rows = (await this.db.query(
+      `SELECT h.id, h.learner_id, h.state, h.created_at, u.birth_year, u.languages,
+              ARRAY(SELECT o.tutor_id FROM tutoring_offers o
+                    WHERE o.request_id = h.id AND o.state IN ('DECLINED', 'EXPIRED')) AS declined,
+              ARRAY(SELECT b.blocked_id FROM user_blocks b WHERE b.blocker_id = h.learner_id
+                    UNION SELECT b.blocker_id FROM user_blocks b WHERE b.blocked_id = h.learner_id) AS blocked
+       FROM help_requests h JOIN users u ON u.id = h.learner_id
+       WHERE h.id = ANY($1::uuid[])`,
+      [ids],
+    )) as RequestRow[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    // Keep the line's order (the caller passes ids oldest first).
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      if (!r) return [];
+      return [
+        {
+          state: r.state,
+          candidate: {
+            requestId: r.id,
+            learnerId: r.learner_id,
+            skillId: skill,
+            createdAt: r.created_at,
+            languages: r.languages,
+            learnerBirthYear: r.birth_year,
+            blockedUserIds: r.blocked,
+            declinedTutorIds: r.declined,
+          },
+        },
+      ];
+    });
+  }
+
+  /**
+   * The tutors (by id) as candidates for `skill`, with heartbeats from Redis, leaving out anyone with an open
+   * help request of their own. Blocks travel with the requests (see `requests`).
+   */
+  async tutors(opts: { skill: string; heartbeats: readonly { id: string; heartbeatMs: number }[] }): Promise<TutorCandidate[]> {
+    const rows = (await this.db.query(
+      `SELECT u.id, u.birth_year, u.languages, u.time_zone, u.vetted, u.verified_coach, m.level, m.p_known,
+              EXISTS (SELECT 1 FROM tutoring_sessions s WHERE s.state = 'LIVE'
+                        AND (s.tutor_id = u.id OR s.learner_id = u.id)) AS busy,
+              EXISTS (SELECT 1 FROM help_requests h WHERE h.learner_id = u.id
+                        AND h.state IN ('WAITING', 'OFFERED', 'MATCHED')) AS asking,
+              (SELECT count(*) FROM tutoring_sessions s WHERE s.tutor_id = u.id
+                 AND s.started_at >= (date_trunc('day', now() AT TIME ZONE u.time_zone) AT TIME ZONE u.time_zone))::int
+                AS sessions_today,
+              r.rating_count, r.rating_stars, o.offers_received, o.offers_accepted, o.offers_timed_out, o.offers_last_hour
+       FROM users u
+       LEFT JOIN mastery m ON m.user_id = u.id AND m.skill_slug = $2
+       CROSS JOIN LATERAL (
+         SELECT count(*)::int AS rating_count, coalesce(sum(sr.stars), 0)::int AS rating_stars
+         FROM tutoring_sessions s JOIN session_ratings sr ON sr.session_id = s.id AND sr.rater_id = s.learner_id
+         WHERE s.tutor_id = u.id) r
+       CROSS JOIN LATERAL (
+         SELECT count(*)::int AS offers_received,
+                count(*) FILTER (WHERE state = 'ACCEPTED')::int AS offers_accepted,
+                count(*) FILTER (WHERE state = 'EXPIRED')::int AS offers_timed_out,
+                coalesce(array_agg(created_at) FILTER (WHERE created_at > now() - interval '1 hour'), '{}') AS offers_last_hour
+         FROM tutoring_offers WHERE tutor_id = u.id AND created_at > now() - make_interval(days => $3)
+           AND state <> 'WITHDRAWN') o
+       WHERE u.id = ANY($1::uuid[])`,
+      [opts.heartbeats.map((h) => h.id), opts.skill, RELIABILITY_WINDOW_DAYS],
+    )) as TutorRow[];
+    const beats = new Map(opts.heartbeats.map((h) => [h.id, h.heartbeatMs]));
+    // Someone waiting for help themselves is not there to tutor (their claim would be refused anyway).
+    return rows.filter((r) => !r.asking).map((r) => ({
+      tutorId: r.id,
+      lastHeartbeatAt: new Date(beats.get(r.id) ?? 0),
+      skills: r.level ? { [opts.skill]: { level: r.level, pKnown: r.p_known ?? 0 } } : {},
+      languages: r.languages,
+      timeZone: r.time_zone,
+      birthYear: r.birth_year,
+      vetted: r.vetted,
+      verifiedCoach: r.verified_coach,
+      inLiveSession: r.busy,
+      blockedUserIds: [],
+      recentOfferTimes: r.offers_last_hour.map((t) => new Date(t)),
+      sessionsToday: r.sessions_today,
+      ratingCount: r.rating_count,
+      ratingStarsTotal: r.rating_stars,
+      offers: { received: r.offers_received, accepted: r.offers_accepted, timedOut: r.offers_timed_out },
+    }));
+  }
+}

@@ -1,0 +1,110 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { InjectDataSource } from '../../database/inject-data-source';
+import { RedisService } from '../../redis/redis.module';
+import { TutoringEventsService } from '../events/tutoring-events.service';
+import { LiveStateService } from '../live/live-state.service';
+import { LiveSyncService } from '../live/live-sync.service';
+import { OfferResolutionService } from '../offers/offer-resolution.service';
+import { MatchingQueue } from './matching-queue';
+
+export interface SweepResult {
+  silentTutors: number;
+  expiredOffers: number;
+  expiredRequests: number;
+  restoredRequests: number;
+  skillsTicked: number;
+}
+
+/** Work per sweep is bounded; what is left is taken by the next one, a second later. */
+const BATCH = 500;
+/** Postgres-only check: pending offers this far past their deadline are expired even if Redis forgot them. */
+const OVERDUE_OFFER_SECONDS = 15;
+/** Full reconciliation (Postgres WAITING requests missing from Redis) runs at most this often. */
+const RECONCILE_EVERY_MS = 10_000;
+/** A request younger than this may still be on its way into Redis (committed, not yet enqueued). */
+const RECONCILE_MIN_AGE_SECONDS = 5;
+
+/**
+ * The matching tick's safety net, run every second by the job scheduler: silent tutors become unavailable,
+ * offers past their deadline are expired (lost time-out jobs, claims whose worker died), requests past
+ * their TTL expire, Redis is reconciled with Postgres, and every skill with waiting requests gets a tick.
+ */
+@Injectable()
+export class SweepService {
+  private readonly logger = new Logger('TutoringSweep');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly redis: RedisService,
+    private readonly live: LiveStateService,
+    private readonly sync: LiveSyncService,
+    private readonly resolution: OfferResolutionService,
+    private readonly queue: MatchingQueue,
+    private readonly events: TutoringEventsService,
+  ) {}
+
+  async sweep(): Promise<SweepResult> {
+    const silent = await this.live.sweepSilentTutors(BATCH);
+    const expiredOffers = await this.expireOffers();
+    const expiredRequests = await this.expireRequests();
+    const restoredRequests = await this.reconcile();
+    const skills = await this.live.waitingSkills();
+    await this.queue.tickSkills(skills);
+    return { silentTutors: silent.length, expiredOffers, expiredRequests, restoredRequests, skillsTicked: skills.length };
+  }
+
+  private async expireOffers(): Promise<number> {
+    const due = await this.live.dueDeadlines(BATCH);
+    const overdue = (await this.db.query(
+      `SELECT id FROM tutoring_offers WHERE state = 'PENDING' AND expires_at < now() - make_interval(secs => $1) LIMIT $2`,
+      [OVERDUE_OFFER_SECONDS, BATCH],
+    )) as { id: string }[];
+    const ids = [...new Set([...due, ...overdue.map((o) => o.id)])];
+    let expired = 0;
+    for (const id of ids) {
+      try {
+        if ((await this.resolution.expire(id)) === 'EXPIRED') expired += 1;
+      } catch (e) {
+        this.logger.warn(`could not expire offer ${id}: ${String(e)}`);
+      }
+    }
+    return expired;
+  }
+
+  /** WAITING requests past their TTL expire (an OFFERED one waits for its offer to end first). */
+  private async expireRequests(): Promise<number> {
+    const rows = (await this.db.query(
+      `UPDATE help_requests SET state = 'EXPIRED', closed_at = now()
+       WHERE id IN (SELECT id FROM help_requests WHERE state = 'WAITING' AND expires_at < now() LIMIT $1)
+         AND state = 'WAITING'
+       RETURNING id, skill_slug, learner_id`,
+      [BATCH],
+    )) as [{ id: string; skill_slug: string; learner_id: string }[], number];
+    const expired = rows[0];
+    for (const r of expired) {
+      await this.live.closeRequest({ id: r.id, skillSlug: r.skill_slug, learnerId: r.learner_id });
+      await this.events.publish([r.learner_id], { type: 'REQUEST_EXPIRED', requestId: r.id });
+    }
+    return expired.length;
+  }
+
+  /** Puts back in line any Postgres WAITING request Redis does not have (e.g. the api died after COMMIT). */
+  private async reconcile(): Promise<number> {
+    const gate = await this.redis.client.set(this.live.keys.base + 'reconcile-gate', '1', 'PX', RECONCILE_EVERY_MS, 'NX');
+    if (gate !== 'OK') return 0;
+    const rows = (await this.db.query(
+      `SELECT id, skill_slug FROM help_requests
+       WHERE state = 'WAITING' AND created_at < now() - make_interval(secs => $1)`,
+      [RECONCILE_MIN_AGE_SECONDS],
+    )) as { id: string; skill_slug: string }[];
+    if (rows.length === 0) return 0;
+    const pipe = this.redis.client.pipeline();
+    for (const r of rows) pipe.hget(this.live.keys.request(r.id), 'state');
+    const states = (await pipe.exec()) ?? [];
+    const missing = rows.filter((_, i) => !states[i]?.[1]);
+    for (const r of missing) await this.sync.request(r.id);
+    if (missing.length) this.logger.warn(`restored ${missing.length} waiting request(s) missing from Redis`);
+    return missing.length;
+  }
+}

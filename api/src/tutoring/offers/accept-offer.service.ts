@@ -1,0 +1,121 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ageBandFromBirthYear } from '@peerlift/domain';
+import { InjectDataSource } from '../../database/inject-data-source';
+import { sqlRows, uniqueViolation } from '../../database/sql';
+import { ErrorCode, PeerliftError } from '../../graphql/peerlift-error';
+import { TutoringEventsService } from '../events/tutoring-events.service';
+import { LiveStateService } from '../live/live-state.service';
+import { LiveSyncService } from '../live/live-sync.service';
+
+interface OfferRow {
+  request_id: string;
+  state: string;
+  skill_slug: string;
+  learner_id: string;
+  session_id: string | null;
+}
+
+interface Acceptance {
+  offerId: string;
+  requestId: string;
+  tutorId: string;
+  learnerId: string;
+  skillSlug: string;
+  sessionId: string;
+  fence: number;
+}
+
+const unavailable = () =>
+  new PeerliftError(ErrorCode.OFFER_UNAVAILABLE, 'This offer is no longer available: it expired, was withdrawn, or is not yours.');
+
+/**
+ * Accepting an offer is a claim in two steps (docs/tutoring.md, "Claims"): the Redis script moves the
+ * request to MATCHED and the tutor to BUSY only if this offer still holds both and is before its deadline,
+ * and returns the offer's fencing token; then one Postgres transaction confirms it with conditional updates
+ * on that token and inserts the session, under the partial unique indexes that forbid a second live session
+ * per tutor or learner and a second session per request. If Postgres refuses, Redis is put back from
+ * Postgres.
+ */
+@Injectable()
+export class AcceptOfferService {
+  private readonly logger = new Logger('AcceptOffer');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly live: LiveStateService,
+    private readonly sync: LiveSyncService,
+    private readonly events: TutoringEventsService,
+  ) {}
+
+  /** Returns the new session's id (the same id again when this tutor already accepted this offer). */
+  async accept(tutorId: string, offerId: string): Promise<string> {
+    const [offer] = (await this.db.query(
+      `SELECT o.request_id, o.state, h.skill_slug, h.learner_id, s.id AS session_id
+       FROM tutoring_offers o JOIN help_requests h ON h.id = o.request_id
+       LEFT JOIN tutoring_sessions s ON s.offer_id = o.id
+       WHERE o.id = $1 AND o.tutor_id = $2`,
+      [offerId, tutorId],
+    )) as OfferRow[];
+    if (offer?.state === 'ACCEPTED' && offer.session_id) return offer.session_id;
+    if (offer?.state !== 'PENDING') { console.error('REASON pg-state', offer?.state); throw unavailable(); }
+    const a = { offerId, requestId: offer.request_id, tutorId, learnerId: offer.learner_id, skillSlug: offer.skill_slug, sessionId: randomUUID() };
+    const fence = await this.live.accept(a);
+    if (fence === null) { const h = await this.live['client'].hgetall(this.live.keys.request(a.requestId)); const t = await this.live['client'].hgetall(this.live.keys.tutor(tutorId)); console.error('REASON redis', JSON.stringify({ offerId, h, t: { state: t.state, offer: t.offer }, now: await this.live.now() })); throw unavailable(); }
+    try {
+      await this.db.transaction((m) => this.confirm(m, { ...a, fence }));
+    } catch (e) {
+      await Promise.all([this.sync.request(a.requestId), this.sync.tutor(tutorId)]).catch((err: unknown) =>
+        this.logger.warn(`could not restore after a refused accept: ${String(err)}`),
+      );
+      console.error('REASON confirm', String(e).slice(0, 80));
+      if (e instanceof PeerliftError || uniqueViolation(e) !== null) throw unavailable();
+      throw e;
+    }
+    await this.events.publish([tutorId, a.learnerId], { type: 'MATCHED', requestId: a.requestId, offerId, sessionId: a.sessionId });
+    return a.sessionId;
+  }
+
+  private async confirm(m: EntityManager, a: Acceptance): Promise<void> {
+    // Locking both users orders this against any other accept or help request involving either of them,
+    // so the "already in a live session" check below cannot race.
+    const people = await sqlRows<{ id: string; birth_year: number }>(
+      m,
+      `SELECT id, birth_year FROM users WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
+      [[a.tutorId, a.learnerId]],
+    );
+    const [check] = await sqlRows<{ busy: boolean; blocked: boolean; asking: boolean }>(
+      m,
+      `SELECT EXISTS (SELECT 1 FROM tutoring_sessions WHERE state = 'LIVE'
+                        AND (tutor_id = ANY($1::uuid[]) OR learner_id = ANY($1::uuid[]))) AS busy,
+              EXISTS (SELECT 1 FROM user_blocks WHERE (blocker_id = $2 AND blocked_id = $3)
+                        OR (blocker_id = $3 AND blocked_id = $2)) AS blocked,
+              EXISTS (SELECT 1 FROM help_requests WHERE learner_id = $2 AND state IN ('WAITING', 'OFFERED')) AS asking`,
+      [[a.tutorId, a.learnerId], a.tutorId, a.learnerId],
+    );
+    // A tutor who has since asked for help themselves is in line as a learner, not free to tutor.
+    if (check!.busy || check!.blocked || check!.asking) { console.error('REASON check', JSON.stringify(check)); throw unavailable(); }
+    const offers = await sqlRows(
+      m,
+      `UPDATE tutoring_offers SET state = 'ACCEPTED', responded_at = now()
+       WHERE id = $1 AND tutor_id = $2 AND state = 'PENDING' AND fence = $3 RETURNING id`,
+      [a.offerId, a.tutorId, a.fence],
+    );
+    const requests = await sqlRows(
+      m,
+      `UPDATE help_requests SET state = 'MATCHED', matched_at = now()
+       WHERE id = $1 AND state = 'OFFERED' AND fence = $2 AND current_offer_id = $3 RETURNING id`,
+      [a.requestId, a.fence, a.offerId],
+    );
+    if (offers.length !== 1 || requests.length !== 1) { console.error('REASON cond', offers.length, requests.length); throw unavailable(); }
+    const now = new Date();
+    const involvesMinor = people.some((p) => ageBandFromBirthYear(p.birth_year, now) !== 'ADULT');
+    await sqlRows(
+      m,
+      `INSERT INTO tutoring_sessions (id, request_id, offer_id, tutor_id, learner_id, skill_slug, state, involves_minor)
+       VALUES ($1, $2, $3, $4, $5, $6, 'LIVE', $7)`,
+      [a.sessionId, a.requestId, a.offerId, a.tutorId, a.learnerId, a.skillSlug, involvesMinor],
+    );
+  }
+}

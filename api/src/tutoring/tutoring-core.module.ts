@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TutoringEventsService } from './events/tutoring-events.service';
+import { LiveStateService } from './live/live-state.service';
+import { LiveSyncService } from './live/live-sync.service';
+import { MatchingQueue } from './matching/matching-queue';
+
+/**
+ * What every tutoring module (and the worker) shares: the Redis live state and its repair from Postgres,
+ * live events, and the matching queue's producer.
+ */
+@Module({
+  providers: [LiveStateService, LiveSyncService, TutoringEventsService, MatchingQueue],
+  exports: [LiveStateService, LiveSyncService, TutoringEventsService, MatchingQueue],
+})
+export class TutoringCoreModule {}

@@ -1,0 +1,71 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { QUEUE, TUTORING_JOB, type MatchSkillPayload, type OfferTimeoutPayload } from '@peerlift/contracts';
+import { BullConnection } from '@peerlift/api/queues/bullmq-connection';
+import { MatchingQueue } from '@peerlift/api/tutoring/matching/matching-queue';
+import { MatchingService } from '@peerlift/api/tutoring/matching/matching.service';
+import { SweepService } from '@peerlift/api/tutoring/matching/sweep.service';
+import { OfferResolutionService } from '@peerlift/api/tutoring/offers/offer-resolution.service';
+import { TutorImpactService } from '@peerlift/api/tutoring/sessions/tutor-impact.service';
+import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config';
+
+/** The scheduled tick's period (ms): "about every second". */
+export const MATCHING_TICK_EVERY_MS = 1000;
+const TUTOR_IMPACT_EVERY_MS = 60_000;
+
+/**
+ * The tutoring-matching queue: maps each job to one service call. Every job is idempotent, so a job run
+ * twice (BullMQ delivers at least once) or by two workers changes nothing more. Locks are short because
+ * ticks are: a worker killed mid-tick has its job re-run within seconds, and its half-made claims expire.
+ */
+@Injectable()
+export class TutoringMatchingProcessor implements OnApplicationBootstrap {
+  private readonly logger = new Logger('TutoringMatching');
+
+  constructor(
+    private readonly bull: BullConnection,
+    private readonly matching: MatchingService,
+    private readonly sweeper: SweepService,
+    private readonly offers: OfferResolutionService,
+    private readonly impact: TutorImpactService,
+    private readonly queue: MatchingQueue,
+    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.bull.worker(QUEUE.tutoringMatching, (job) => this.process(job), {
+      concurrency: this.config.WORKER_CONCURRENCY,
+      lockDuration: 10_000,
+      stalledInterval: 5_000,
+      maxStalledCount: 5,
+    });
+    const queue = this.bull.queue(QUEUE.tutoringMatching);
+    const opts = { removeOnComplete: true, removeOnFail: 100 };
+    await queue.upsertJobScheduler(TUTORING_JOB.tick, { every: MATCHING_TICK_EVERY_MS }, { name: TUTORING_JOB.tick, opts });
+    await queue.upsertJobScheduler(TUTORING_JOB.tutorImpact, { every: TUTOR_IMPACT_EVERY_MS }, { name: TUTORING_JOB.tutorImpact, opts });
+  }
+
+  async process(job: Job): Promise<unknown> {
+    switch (job.name) {
+      case TUTORING_JOB.tick:
+        return this.sweeper.sweep();
+      case TUTORING_JOB.matchSkill: {
+        // The batch window, counted from the event that added this tick: requests arriving meanwhile join it.
+        const wait = job.timestamp + this.config.app.MATCHING_BATCH_WINDOW_MS - Date.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        const { skillSlug } = job.data as MatchSkillPayload;
+        const result = await this.matching.matchSkill(skillSlug);
+        // A long line is taken in batches, back to back, instead of one batch per second.
+        if (result.more) await this.queue.tickSkills([skillSlug]);
+        return result;
+      }
+      case TUTORING_JOB.offerTimeout:
+        return this.offers.expire((job.data as OfferTimeoutPayload).offerId);
+      case TUTORING_JOB.tutorImpact:
+        return { paid: await this.impact.payDue() };
+      default:
+        this.logger.warn(`unknown job ${job.name}`);
+        return null;
+    }
+  }
+}

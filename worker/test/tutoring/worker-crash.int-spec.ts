@@ -1,0 +1,115 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { PresenceService } from '../../../api/src/tutoring/presence/presence.service';
+import { HelpRequestsService } from '../../../api/src/tutoring/help-requests/help-requests.service';
+import { AcceptOfferService } from '../../../api/src/tutoring/offers/accept-offer.service';
+import { RedisService } from '../../../api/src/redis/redis.module';
+import { startTestApi, type TestApi } from '../../../api/test/support/test-api';
+import { postgresViolations } from '../../../api/test/tutoring/claims-invariants';
+import { SKILL, eventually, person, type Person } from '../../../api/test/tutoring/tutoring-fixtures';
+import { createWorker } from '../../src/bootstrap';
+import { loadWorkerConfig } from '../../src/config/worker-config';
+
+const PAIRS = 60;
+
+/**
+ * A real worker process is SIGKILLed in the middle of a matching tick: after its Lua claims in Redis, before
+ * Postgres confirmed them (the test holds a table lock so the tick waits exactly there, then the process and
+ * its database session are killed). A new worker must lose no request: every one is offered again once the
+ * dead claims' deadlines pass, and each is matched exactly once.
+ */
+describe('a worker killed mid-tick', () => {
+  let api: TestApi;
+  let build: string;
+  let child: ChildProcess | undefined;
+  let worker: INestApplicationContext | undefined;
+  const env = (api: TestApi) => ({
+    NODE_ENV: 'test',
+    DATABASE_URL: api.config.DATABASE_URL,
+    REDIS_URL: api.config.REDIS_URL,
+    REDIS_PREFIX: api.config.REDIS_PREFIX,
+    JWT_SECRET: api.config.JWT_SECRET,
+    OFFER_TTL_SECONDS: '3',
+    MATCHING_BATCH_MAX: '20',
+  });
+
+  beforeAll(async () => {
+    api = await startTestApi({ OFFER_TTL_SECONDS: '3', MATCHING_BATCH_MAX: '20' });
+    // The worker as it ships: compiled by swc like scripts/build-server.mjs, into a private directory.
+    build = join(process.cwd(), '.peerlift', `worker-crash-${randomBytes(4).toString('hex')}`);
+    execFileSync(
+      'npx',
+      ['swc', 'api/src', 'worker/src', 'libs/domain/src', 'libs/contracts/src', 'experiments/src', '-d', build, '--config-file', 'swc.build.json', '--quiet'],
+      { stdio: 'ignore' },
+    );
+  });
+  afterAll(async () => {
+    child?.kill('SIGKILL');
+    await worker?.close();
+    await api.close();
+    rmSync(build, { recursive: true, force: true });
+  });
+
+  it('loses no request and matches each exactly once', async () => {
+    const tutors: Person[] = [];
+    for (let i = 0; i < PAIRS; i++) tutors.push(await person(api, { proficientIn: [SKILL] }));
+    for (const t of tutors) await api.app.get(PresenceService).setAvailability(t.id, true);
+    const requests: string[] = [];
+    for (let i = 0; i < PAIRS; i++) requests.push((await api.app.get(HelpRequestsService).request((await person(api)).id, SKILL, null)).id);
+
+    const redis = api.app.get(RedisService).client;
+    const base = `${api.config.REDIS_PREFIX}:{tutoring}:`;
+    const lock = new pg.Client({ connectionString: api.config.DATABASE_URL });
+    lock.on('error', () => undefined); // ended below, or dropped with the test database
+    await lock.connect();
+    try {
+      await lock.query(`BEGIN; LOCK TABLE tutoring_offers IN EXCLUSIVE MODE`);
+      child = spawn(process.execPath, [join(build, 'worker/src/main.js')], { env: { ...process.env, ...env(api) }, stdio: 'ignore' });
+      // The tick has claimed in Redis and is blocked on its Postgres confirmation: kill it there.
+      const blocked = await eventually(async () => {
+        // Not on the lock's connection: pg_stat_activity is a snapshot per transaction.
+        const { rows } = await api.sql.query<{ pid: number }>(
+          `SELECT pid FROM pg_stat_activity
+           WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO tutoring_offers%'`,
+        );
+        return rows.length && (await redis.zcard(`${base}deadlines`)) > 0 ? rows : null;
+      }, 'the tick to block after claiming');
+      child.kill('SIGKILL');
+      for (const { pid } of blocked) await api.sql.query(`SELECT pg_terminate_backend($1)`, [pid]);
+      await lock.query('ROLLBACK');
+    } finally {
+      await lock.end();
+    }
+    const orphanClaims = await redis.zcard(`${base}deadlines`);
+    expect(orphanClaims).toBeGreaterThan(0);
+    expect((await api.sql.query(`SELECT count(*)::int AS n FROM tutoring_offers`)).rows[0].n).toBe(0);
+
+    worker = await createWorker(loadWorkerConfig(env(api)), { logger: false });
+    const accept = api.app.get(AcceptOfferService);
+    const matched = new Set<string>();
+    await eventually(
+      async () => {
+        const { rows } = await api.sql.query<{ id: string; tutor_id: string; request_id: string }>(
+          `SELECT id, tutor_id, request_id FROM tutoring_offers WHERE state = 'PENDING'`,
+        );
+        for (const o of rows) {
+          await accept.accept(o.tutor_id, o.id).then(
+            () => matched.add(o.request_id),
+            () => undefined, // lapsed between the read and the accept: it will be offered again
+          );
+        }
+        return matched.size === PAIRS;
+      },
+      'every request to be matched',
+      60_000,
+    );
+    expect([...matched].sort()).toEqual([...requests].sort());
+    expect(await postgresViolations(api)).toEqual([]);
+    const { rows } = await api.sql.query(`SELECT count(*)::int AS n FROM tutoring_sessions`);
+    expect(rows[0].n).toBe(PAIRS);
+  }, 120_000);
+});
