@@ -12,6 +12,7 @@ import jwt from 'jsonwebtoken';
 import { createSeededRng } from '@peerlift/domain';
 import { startBenchStack } from '../support/bench-server';
 import { latencySummary, machine } from '../support/latency-stats';
+import { apiPids, cpuMs } from './process-cpu';
 import { seedBoard } from './seed-board';
 
 const { values } = parseArgs({
@@ -27,6 +28,8 @@ const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
 const SAMPLE_VIEWERS = 1000;
 const rng = createSeededRng(20261124);
+/** This run's Redis prefix, which also identifies its api processes. */
+let PREFIX = '';
 
 // `first` travels as a variable, as clients send it: graphql-armor's static cost estimate multiplies a
 // literal `first: 100` into the whole selection (1,175 > the 1,000 limit), but does not read variables.
@@ -45,6 +48,7 @@ async function main() {
   const env = stack.env as Record<string, string>;
   const redis = new Redis(env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   const key = `${env.REDIS_PREFIX}:lb:global:all`;
+  PREFIX = env.REDIS_PREFIX!;
   try {
     const seeded = await seedBoard(stack.sql, redis, key, LEARNERS);
     const viewers = await sampleViewers(stack.sql, SAMPLE_VIEWERS);
@@ -161,8 +165,14 @@ async function cannon(urls: string[], operation: Operation, tokens: string[], ov
         },
       ],
     });
+  const pids = apiPids(PREFIX);
+  const cpuBefore = cpuMs(pids);
   const results = await Promise.all(urls.map(run));
+  const requests = results.reduce((s, r) => s + r.requests.total, 0);
   return {
+    apiCpuMsPerRequest: round((cpuMs(pids) - cpuBefore) / Math.max(1, requests)),
+    /** What one core given wholly to the api would serve at that cost (the load generator runs elsewhere). */
+    requestsPerApiCoreSecond: round((1000 * Math.max(1, requests)) / Math.max(1, cpuMs(pids) - cpuBefore)),
     requestsPerSecond: round(results.reduce((s, r) => s + r.requests.average, 0)),
     latencyMs: {
       p50: Math.max(...results.map((r) => r.latency.p50)),

@@ -2,24 +2,37 @@ import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '@peerlift/api/config/app-config';
 import { RedisService } from '@peerlift/api/redis/redis.module';
 import { LiveStateService } from '@peerlift/api/tutoring/live/live-state.service';
+import { LuaRunner } from '@peerlift/api/tutoring/live/lua-runner';
+import { TutorPresenceState } from '@peerlift/api/tutoring/live/tutor-presence-state.service';
 
 /**
  * The ceiling: the claim Lua script alone, pipelined, on its own key prefix — N requests and N tutors in one
  * skill, every pair claimed once. Nothing else (no Postgres, no solver) limits it, so no tick can make
  * offers faster than this.
  */
-export async function claimCeiling(config: AppConfig, pairs: number): Promise<{ pairs: number; claimsPerSecond: number; failed: number }> {
+export async function claimCeiling(
+  config: AppConfig,
+  pairs: number,
+): Promise<{ pairs: number; claimsPerSecond: number; failed: number }> {
   const redis = new RedisService({ ...config, REDIS_PREFIX: `${config.REDIS_PREFIX}_ceiling` });
-  const live = new LiveStateService(redis, config);
+  const lua = new LuaRunner(redis, config);
+  const live = new LiveStateService(lua);
+  const presence = new TutorPresenceState(lua);
   const skill = 'ceiling';
   try {
-    const ids = Array.from({ length: pairs }, () => ({ requestId: randomUUID(), tutorId: randomUUID(), offerId: randomUUID() }));
+    const ids = Array.from({ length: pairs }, () => ({
+      requestId: randomUUID(),
+      tutorId: randomUUID(),
+      offerId: randomUUID(),
+    }));
     for (let i = 0; i < pairs; i += 500) {
       await Promise.all(
-        ids.slice(i, i + 500).flatMap((p, j) => [
-          live.enqueue({ id: p.requestId, skillSlug: skill, learnerId: randomUUID(), createdMs: i + j }),
-          live.setAvailable(p.tutorId, [skill]),
-        ]),
+        ids
+          .slice(i, i + 500)
+          .flatMap((p, j) => [
+            live.enqueue({ id: p.requestId, skillSlug: skill, learnerId: randomUUID(), createdMs: i + j }),
+            presence.setAvailable(p.tutorId, [skill]),
+          ]),
       );
     }
     const chunks: (typeof ids)[] = [];
@@ -30,7 +43,7 @@ export async function claimCeiling(config: AppConfig, pairs: number): Promise<{ 
     await Promise.all(
       Array.from({ length: 8 }, async () => {
         for (let c = next++; c < chunks.length; c = next++) {
-          const results = await live.claim(skill, chunks[c]!, 15_000);
+          const results = await live.claim(skill, chunks[c], 15_000);
           failed += results.filter((r) => !r.ok).length;
         }
       }),

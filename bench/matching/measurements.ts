@@ -13,7 +13,14 @@ export interface PhaseWindow {
  */
 export async function measure(
   sql: pg.Pool,
-  o: { backlog: string[]; burst: PhaseWindow; steadyRequests: string[]; steady: PhaseWindow; windowMs: number },
+  o: {
+    backlog: string[];
+    burst: PhaseWindow;
+    answering: PhaseWindow;
+    steadyRequests: string[];
+    steady: PhaseWindow;
+    windowMs: number;
+  },
 ) {
   const firstOffers = async (ids: string[]) =>
     (
@@ -29,11 +36,15 @@ export async function measure(
   const lastAt = Math.max(...burst.map((r) => r.first.getTime()));
   const steady = await firstOffers(o.steadyRequests);
   const raw = steady.map((r) => Number(r.ms));
-  const { rows: matched } = await sql.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM tutoring_sessions WHERE started_at BETWEEN $1 AND $2`,
-    [o.steady.start, o.steady.end],
-  );
-  const seconds = (o.steady.end.getTime() - o.steady.start.getTime()) / 1000;
+  const matchedIn = async (w: PhaseWindow) => {
+    const { rows } = await sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM tutoring_sessions WHERE started_at BETWEEN $1 AND $2`,
+      [w.start, w.end],
+    );
+    return { matched: rows[0].n, seconds: (w.end.getTime() - w.start.getTime()) / 1000 };
+  };
+  const answering = await matchedIn(o.answering);
+  const steadyMatches = await matchedIn(o.steady);
   return {
     burst: {
       requests: o.backlog.length,
@@ -47,7 +58,12 @@ export async function measure(
       askToOfferMs: latencySummary(raw),
       askToOfferBeyondWindowMs: latencySummary(raw.map((ms) => Math.max(0, ms - o.windowMs))),
       batchWindowMs: o.windowMs,
-      matchesPerSecond: round(matched[0]!.n / seconds),
+      matchesPerSecond: round(steadyMatches.matched / steadyMatches.seconds),
+    },
+    backlogAnswered: {
+      sessions: answering.matched,
+      seconds: round(answering.seconds),
+      matchesPerSecond: round(answering.matched / answering.seconds),
     },
     doubleBookings: await doubleBookings(sql),
   };
@@ -55,14 +71,19 @@ export async function measure(
 
 /** Must all be 0 (DESIGN.md §6.3). */
 async function doubleBookings(sql: pg.Pool) {
-  const count = async (q: string) => (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${q}) x`)).rows[0]!.n;
+  const count = async (q: string) =>
+    (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${q}) x`)).rows[0].n;
   return {
     usersInTwoLiveSessions: await count(
       `SELECT u FROM (SELECT tutor_id u FROM tutoring_sessions WHERE state = 'LIVE'
                       UNION ALL SELECT learner_id FROM tutoring_sessions WHERE state = 'LIVE') s GROUP BY u HAVING count(*) > 1`,
     ),
-    requestsMatchedTwice: await count(`SELECT request_id FROM tutoring_sessions GROUP BY request_id HAVING count(*) > 1`),
-    tutorsWithTwoPendingOffers: await count(`SELECT tutor_id FROM tutoring_offers WHERE state = 'PENDING' GROUP BY tutor_id HAVING count(*) > 1`),
+    requestsMatchedTwice: await count(
+      `SELECT request_id FROM tutoring_sessions GROUP BY request_id HAVING count(*) > 1`,
+    ),
+    tutorsWithTwoPendingOffers: await count(
+      `SELECT tutor_id FROM tutoring_offers WHERE state = 'PENDING' GROUP BY tutor_id HAVING count(*) > 1`,
+    ),
     requestsWithTwoAcceptedOffers: await count(
       `SELECT request_id FROM tutoring_offers WHERE state = 'ACCEPTED' GROUP BY request_id HAVING count(*) > 1`,
     ),

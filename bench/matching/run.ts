@@ -18,11 +18,14 @@ import { TokenService } from '@peerlift/api/auth/token.service';
 import { loadAppConfig } from '@peerlift/api/config/app-config';
 import { RedisService } from '@peerlift/api/redis/redis.module';
 import { LiveStateService } from '@peerlift/api/tutoring/live/live-state.service';
+import { LuaRunner } from '@peerlift/api/tutoring/live/lua-runner';
+import { TutorPresenceState } from '@peerlift/api/tutoring/live/tutor-presence-state.service';
 import { startBenchStack } from '../support/bench-server';
 import { latencySummary, machine } from '../support/latency-stats';
 import { claimCeiling } from './claim-ceiling';
 import { measure, type PhaseWindow } from './measurements';
 import { makeAvailable, seedBacklog, seedPeople } from './seed-world';
+import { answerOffers, heartbeats, paced } from './simulated-clients';
 
 const { values } = parseArgs({
   options: {
@@ -63,11 +66,25 @@ async function main() {
   const build = `.peerlift/bench-matching-${config.REDIS_PREFIX}`;
   execFileSync(
     'npx',
-    ['swc', 'api/src', 'worker/src', 'libs/domain/src', 'libs/contracts/src', 'experiments/src', '-d', build, '--config-file', 'swc.build.json', '--quiet'],
+    [
+      'swc',
+      'api/src',
+      'worker/src',
+      'libs/domain/src',
+      'libs/contracts/src',
+      'experiments/src',
+      '-d',
+      build,
+      '--config-file',
+      'swc.build.json',
+      '--quiet',
+    ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const redis = new RedisService(config);
-  const live = new LiveStateService(redis, config);
+  const lua = new LuaRunner(redis, config);
+  const live = new LiveStateService(lua);
+  const presence = new TutorPresenceState(lua);
   const tokens = new TokenService(config);
   const workers: ChildProcess[] = [];
   const events = new QueueEvents(QUEUE.tutoringMatching, {
@@ -83,10 +100,10 @@ async function main() {
   try {
     const seedStart = performance.now();
     const people = await seedPeople(stack.sql, { tutors: TUTORS, learners: BACKLOG + RATE * SECONDS });
-    await makeAvailable(stack.sql, live);
+    await makeAvailable(stack.sql, presence);
     const backlog = await seedBacklog(stack.sql, live, people.learners.slice(0, BACKLOG));
     const seedSeconds = (performance.now() - seedStart) / 1000;
-    stopHeartbeats = heartbeats(live, people.tutors);
+    stopHeartbeats = heartbeats(presence, people.tutors);
     await events.waitUntilReady();
 
     const gql = async (token: string, query: string, variables: unknown, i: number) => {
@@ -97,35 +114,68 @@ async function main() {
       });
       return (await res.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
     };
-    const tutorsAnswering = answerOffers(stack.sql, (offer, i) =>
-      gql(tokens.issue({ id: offer.tutor_id, role: 'LEARNER' }), rng() < 0.9 ? ACCEPT : DECLINE, { o: offer.id }, i),
-    );
-
     const burst: PhaseWindow = { start: await pgNow(stack.sql), end: new Date(0) };
     for (let i = 0; i < Number(values.workers); i++) {
       // BENCH_WORKER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the worker under load.
       const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-      workers.push(spawn('node', [...nodeArgs, `${build}/worker/src/main.js`], { env: stack.env, stdio: ['ignore', 'ignore', 'inherit'] }));
+      workers.push(
+        spawn('node', [...nodeArgs, `${build}/worker/src/main.js`], {
+          env: stack.env,
+          stdio: ['ignore', 'ignore', 'inherit'],
+        }),
+      );
     }
     await until(async () => (await offeredCount(stack.sql, backlog)) >= BACKLOG, 180_000);
     burst.end = await pgNow(stack.sql);
     const burstTicks = ticks.length;
 
+    // Tutors start answering after the burst: the burst measures how fast offers go out, not people.
+    const tutorsAnswering = answerOffers(stack.sql, (offer, i) =>
+      gql(
+        tokens.issue({ id: offer.tutor_id, role: 'LEARNER' }),
+        rng() < 0.9 ? ACCEPT : DECLINE,
+        { o: offer.id },
+        i,
+      ),
+    );
+
+    // Phase 2: the tutors answer the backlog's offers (declined requests go to the next tutor).
+    const answering: PhaseWindow = { start: await pgNow(stack.sql), end: new Date(0) };
+    await until(async () => (await settledCount(stack.sql, backlog)) >= BACKLOG, 300_000).catch(
+      () => undefined,
+    );
+    answering.end = await pgNow(stack.sql);
+
+    // Phase 3: new requests at a fixed rate, tutors answering as before.
     const steadyLearners = people.learners.slice(BACKLOG);
     const steady: PhaseWindow = { start: await pgNow(stack.sql), end: new Date(0) };
     const asked = await paced(steadyLearners.length, RATE, async (i) => {
-      const learner = steadyLearners[i]!;
-      const skill = CURRICULUM[i % CURRICULUM.length]!.slug;
-      const res = await gql(tokens.issue({ id: learner, role: 'LEARNER' }), REQUEST_HELP, { s: skill }, i);
-      return (res.data as { requestHelp?: { id: string } } | undefined)?.requestHelp?.id ?? null;
+      const skill = CURRICULUM[i % CURRICULUM.length].slug;
+      const res = await gql(
+        tokens.issue({ id: steadyLearners[i], role: 'LEARNER' }),
+        REQUEST_HELP,
+        { s: skill },
+        i,
+      );
+      const id = (res.data as { requestHelp?: { id: string } } | undefined)?.requestHelp?.id;
+      return id ? { id } : { error: res.errors?.[0]?.extensions?.code ?? 'unknown' };
     });
     steady.end = await pgNow(stack.sql);
-    await until(async () => (await offeredCount(stack.sql, asked.ids)) >= asked.ids.length, 30_000).catch(() => undefined);
+    await until(async () => (await offeredCount(stack.sql, asked.ids)) >= asked.ids.length, 30_000).catch(
+      () => undefined,
+    );
     await new Promise((r) => setTimeout(r, 2000)); // the last offers' answers
     const answered = tutorsAnswering.stop();
-    for (const w of workers) w.kill('SIGTERM');
+    await Promise.all(workers.map((w) => stopProcess(w)));
 
-    const m = await measure(stack.sql, { backlog, burst, steadyRequests: asked.ids, steady, windowMs: WINDOW_MS });
+    const m = await measure(stack.sql, {
+      backlog,
+      burst,
+      answering,
+      steadyRequests: asked.ids,
+      steady,
+      windowMs: WINDOW_MS,
+    });
     const ceiling = await claimCeiling(config, 20_000);
     const solver = latencySummary(ticks.map((t) => t.solverMs));
     console.log(
@@ -143,14 +193,25 @@ async function main() {
             workerProcesses: workers.length,
             batchWindowMs: WINDOW_MS,
             batchMax: Number(values.batch),
-            tutorBehaviour: '90% accept, 10% decline, answering as soon as they poll',
+            tutorBehaviour:
+              '90% accept, 10% decline, answering as soon as they poll; silent during the burst',
             heartbeats: `${TUTORS} tutors every 15 s (${Math.round(TUTORS / 15)} Lua heartbeats/s) throughout`,
             seedSeconds: round(seedSeconds),
           },
           burst: { ...m.burst, ticks: burstTicks },
-          steady: { ...m.steady, requestsSent: asked.sent, requestErrors: asked.errors, achievedRatePerSecond: round(asked.sent / asked.seconds) },
+          backlogAnswered: m.backlogAnswered,
+          steady: {
+            ...m.steady,
+            requestsSent: asked.sent,
+            requestErrors: asked.errors,
+            achievedRatePerSecond: round(asked.sent / asked.seconds),
+          },
           tutorAnswers: answered,
-          solverMsPerTick: { ...solver, meanBatch: round(mean(ticks.map((t) => t.batch))), meanPool: round(mean(ticks.map((t) => t.pool))) },
+          solverMsPerTick: {
+            ...solver,
+            meanBatch: round(mean(ticks.map((t) => t.batch))),
+            meanPool: round(mean(ticks.map((t) => t.pool))),
+          },
           doubleBookings: m.doubleBookings,
           luaClaimCeiling: ceiling,
           targets: {
@@ -166,7 +227,7 @@ async function main() {
     );
   } finally {
     stopHeartbeats();
-    for (const w of workers) w.kill('SIGKILL');
+    await Promise.all(workers.map((w) => stopProcess(w)));
     await events.close();
     await redis.onApplicationShutdown();
     await deletePrefix(config.REDIS_URL, config.REDIS_PREFIX);
@@ -175,81 +236,25 @@ async function main() {
   }
 }
 
-/** Every tutor's heartbeat at the product's rate (every 15 s), spread evenly over time. */
-function heartbeats(live: LiveStateService, tutors: string[]): () => void {
-  let i = 0;
-  const perTick = Math.ceil(tutors.length / 150);
-  const timer = setInterval(() => {
-    const slice = tutors.slice(i, i + perTick);
-    i = (i + perTick) % tutors.length;
-    void Promise.all(slice.map((t) => live.heartbeat(t))).catch(() => undefined);
-  }, 100);
-  return () => clearInterval(timer);
-}
-
-/** Polls Postgres for new pending offers and answers each once, as the tutors' clients would. */
-function answerOffers(sql: import('pg').Pool, answer: (o: { id: string; tutor_id: string }, i: number) => Promise<{ errors?: unknown[] }>) {
-  const seen = new Set<string>();
-  let running = true;
-  const counts = { answered: 0, refused: {} as Record<string, number> };
-  void (async () => {
-    while (running) {
-      await answerBatch();
-    }
-  })().catch((e: unknown) => {
-    if (running) console.error('tutor simulation stopped:', e);
-  });
-  async function answerBatch(): Promise<void> {
-    const { rows } = await sql.query<{ id: string; tutor_id: string }>(`SELECT id, tutor_id FROM tutoring_offers WHERE state = 'PENDING' LIMIT 2000`);
-      const fresh = rows.filter((r) => !seen.has(r.id));
-      fresh.forEach((r) => seen.add(r.id));
-      for (let i = 0; i < fresh.length; i += 64) {
-        await Promise.all(
-          fresh.slice(i, i + 64).map(async (o, j) => {
-            const res = await answer(o, i + j);
-            const code = (res.errors?.[0] as { extensions?: { code?: string } } | undefined)?.extensions?.code;
-            if (res.errors?.length) counts.refused[code ?? 'unknown'] = (counts.refused[code ?? 'unknown'] ?? 0) + 1;
-            else counts.answered += 1;
-          }),
-        );
-      }
-      if (fresh.length === 0) await new Promise((r) => setTimeout(r, 20));
-  }
-  return {
-    stop: () => {
-      running = false;
-      return counts;
-    },
-  };
-}
-
-/** Sends `total` requests at `rate` per second (open loop); returns the ids of the requests made. */
-async function paced(total: number, rate: number, send: (i: number) => Promise<string | null>) {
-  const ids: string[] = [];
-  let errors = 0;
-  const start = performance.now();
-  const inFlight: Promise<void>[] = [];
-  for (let i = 0; i < total; i++) {
-    const wait = start + (i * 1000) / rate - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    inFlight.push(
-      send(i).then(
-        (id) => void (id ? ids.push(id) : (errors += 1)),
-        () => void (errors += 1),
-      ),
-    );
-  }
-  await Promise.all(inFlight);
-  return { ids, sent: total, errors, seconds: (performance.now() - start) / 1000 };
-}
-
 async function offeredCount(sql: import('pg').Pool, requestIds: string[]): Promise<number> {
-  const { rows } = await sql.query<{ n: number }>(`SELECT count(DISTINCT request_id)::int AS n FROM tutoring_offers WHERE request_id = ANY($1::uuid[])`, [requestIds]);
-  return rows[0]!.n;
+  const { rows } = await sql.query<{ n: number }>(
+    `SELECT count(DISTINCT request_id)::int AS n FROM tutoring_offers WHERE request_id = ANY($1::uuid[])`,
+    [requestIds],
+  );
+  return rows[0].n;
+}
+
+/** Backlog requests that are matched (or, declined by everyone asked so far, still waiting with no offer). */
+async function settledCount(sql: import('pg').Pool, requestIds: string[]): Promise<number> {
+  const { rows } = await sql.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM help_requests WHERE id = ANY($1::uuid[]) AND state IN ('MATCHED', 'CLOSED')`,
+    [requestIds],
+  );
+  return rows[0].n;
 }
 
 async function pgNow(sql: import('pg').Pool): Promise<Date> {
-  return (await sql.query<{ now: Date }>(`SELECT clock_timestamp() AS now`)).rows[0]!.now;
+  return (await sql.query<{ now: Date }>(`SELECT clock_timestamp() AS now`)).rows[0].now;
 }
 
 async function until(probe: () => Promise<boolean>, timeoutMs: number): Promise<void> {
@@ -271,8 +276,20 @@ async function deletePrefix(url: string, prefix: string): Promise<void> {
   client.disconnect();
 }
 
+/** SIGTERM (the worker finishes its jobs), then SIGKILL after 10 s. */
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
 /** A match-skill job's return value (other jobs return other shapes). */
-function parseTick(value: unknown): { solverMs: number; batch: number; pool: number; offered: number } | null {
+function parseTick(
+  value: unknown,
+): { solverMs: number; batch: number; pool: number; offered: number } | null {
   try {
     const r = (typeof value === 'string' ? JSON.parse(value) : value) as { solverMs?: unknown } | null;
     return r && typeof r.solverMs === 'number' ? (r as ReturnType<typeof parseTick>) : null;

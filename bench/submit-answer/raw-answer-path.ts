@@ -20,30 +20,42 @@ import { INSERT_EXERCISE_SQL, NEXT_EXERCISE_CONTEXT_SQL } from '@peerlift/api/pr
  * validation, auth or Nest. api / raw is the framework's overhead.
  */
 export async function rawAnswer(pool: pg.Pool, userId: string, answerRight: boolean): Promise<void> {
-  const skill = CURRICULUM[0]!;
-  const ctx = await pool.query<{ levels: Record<string, MasteryLevel>; open: { id: string } | null; recent: string[] }>(
-    NEXT_EXERCISE_CONTEXT_SQL,
-    [userId, skill.slug, skill.prerequisites, 10],
-  );
-  let exerciseId = ctx.rows[0]!.open?.id;
+  const skill = CURRICULUM[0];
+  const ctx = await pool.query<{
+    levels: Record<string, MasteryLevel>;
+    open: { id: string } | null;
+    recent: string[];
+  }>(NEXT_EXERCISE_CONTEXT_SQL, [userId, skill.slug, skill.prerequisites, 10]);
+  let exerciseId = ctx.rows[0].open?.id;
   if (!exerciseId) {
     const ex = skill.generate(randomInt(2 ** 31 - 1));
-    const ins = await pool.query<{ id: string }>(INSERT_EXERCISE_SQL, [userId, skill.slug, 1, ex.prompt, JSON.stringify(ex.expected)]);
-    exerciseId = ins.rows[0]!.id;
+    const ins = await pool.query<{ id: string }>(INSERT_EXERCISE_SQL, [
+      userId,
+      skill.slug,
+      1,
+      ex.prompt,
+      JSON.stringify(ex.expected),
+    ]);
+    exerciseId = ins.rows[0].id;
   }
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const { rows } = await client.query<MasteryRow & { expected: ExpectedAnswer; has_mastery: boolean; elapsed_ms: number }>(
-      READ_FOR_ANSWER_SQL,
-      [exerciseId, userId],
-    );
-    const row = rows[0]!;
-    const correct = answerRight && isAnswerCorrect(row.expected, String((row.expected as { value?: number }).value ?? ''));
+    const { rows } = await client.query<
+      MasteryRow & { expected: ExpectedAnswer; has_mastery: boolean; elapsed_ms: number }
+    >(READ_FOR_ANSWER_SQL, [exerciseId, userId]);
+    const row = rows[0];
+    const correct =
+      answerRight && isAnswerCorrect(row.expected, String((row.expected as { value?: number }).value ?? ''));
     const before = masteryStateFromRow(row.has_mastery ? row : undefined);
     const outcome = applyAttempt(before, { correct, now: new Date(), streakToProficient: 10 });
     const points = correct
-      ? pointsForCorrectAnswer({ levelBefore: before.level, streakAfter: outcome.state.streak, answersInSkill: outcome.state.attempts, values: DEFAULT_POINT_VALUES })
+      ? pointsForCorrectAnswer({
+          levelBefore: before.level,
+          streakAfter: outcome.state.streak,
+          answersInSkill: outcome.state.attempts,
+          values: DEFAULT_POINT_VALUES,
+        })
       : 0;
     await client.query(WRITE_ANSWER_SQL, [
       userId,

@@ -21,7 +21,7 @@ export async function startBenchStack(
 ) {
   const id = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const databaseUrl = `postgres://postgres@127.0.0.1:5432/peerlift_bench_${id}`;
-  const port = opts.port ?? 3900;
+  const port = opts.port ?? (await freePort());
   const env = {
     ...process.env,
     NODE_ENV: 'production',
@@ -65,6 +65,20 @@ export async function startBenchStack(
       await admin.end();
     },
   };
+}
+
+/** A free base port (checked with its neighbours), so two benchmarks can run at once. */
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const probe = (port: number) =>
+    new Promise<boolean>((resolve) => {
+      const srv = createServer().once('error', () => resolve(false));
+      srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+    });
+  for (let port = 39000 + (process.pid % 400) * 4; port < 42000; port += 4) {
+    if ((await Promise.all([0, 1, 2, 3].map((i) => probe(port + i)))).every(Boolean)) return port;
+  }
+  throw new Error('no free port');
 }
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): void {

@@ -44,10 +44,15 @@ export function loadSchema(): { schema: GraphQLSchema; pendingFields: string[] }
   if (pendingText.replace(/#.*$/gm, '').trim() === '') return { schema: base, pendingFields: [] };
   const pending = parse(pendingText, { noLocation: true });
   const schema = extendSchema(base, pending);
-  const pendingFields = pending.definitions.flatMap((d) =>
-    'fields' in d && d.fields && 'name' in d ? d.fields.map((f) => `${d.name.value}.${f.name.value}`) : 'name' in d && d.name ? [d.name.value] : [],
-  );
-  return { schema, pendingFields };
+  return { schema, pendingFields: pending.definitions.flatMap(definedNames) };
+}
+
+/** "Query.myThing" for each field an extension adds, or the name of a whole new type. */
+function definedNames(definition: DocumentNode['definitions'][number]): string[] {
+  if (!('name' in definition) || !definition.name) return [];
+  const type = definition.name.value;
+  const fields = 'fields' in definition ? (definition.fields ?? []) : [];
+  return fields.length > 0 ? fields.map((f) => `${type}.${f.name.value}`) : [type];
 }
 
 function readOperations(): Array<{ file: string; document: DocumentNode }> {

@@ -18,21 +18,25 @@ export class ClassroomEventsService {
     return this.realtime.channel('classroom', classroomId);
   }
 
-  async masteryChanged(studentId: string, skillSlug: string): Promise<void> {
+  /** `classroomIds` as read in the answer's own statement; looked up only when the caller has none. */
+  async masteryChanged(
+    studentId: string,
+    skillSlug: string,
+    classroomIds?: readonly string[],
+  ): Promise<void> {
     try {
-      const rooms = await this.db.query<
-        {
-          classroom_id: string;
-        }[]
-      >(`SELECT classroom_id FROM classroom_members WHERE user_id = $1`, [studentId]);
+      const rooms =
+        classroomIds ??
+        (
+          await this.db.query<{ classroom_id: string }[]>(
+            `SELECT classroom_id FROM classroom_members WHERE user_id = $1`,
+            [studentId],
+          )
+        ).map((r) => r.classroom_id);
       await Promise.all(
-        rooms.map((r) =>
-          this.realtime.publish(this.channel(r.classroom_id), {
-            classroomUpdates: {
-              classroomId: r.classroom_id,
-              studentId,
-              skillSlug,
-            } satisfies ClassroomUpdateModel,
+        rooms.map((classroomId) =>
+          this.realtime.publish(this.channel(classroomId), {
+            classroomUpdates: { classroomId, studentId, skillSlug } satisfies ClassroomUpdateModel,
           }),
         ),
       );

@@ -84,7 +84,9 @@ export class ExperimentControlService {
     return this.current(key) ?? record;
   }
 
-  async stop(key: string, winner?: string): Promise<ExperimentRecord> {
+  async stop(key: string, winnerArg?: string | null): Promise<ExperimentRecord> {
+    // GraphQL clients may send `winner: null` for "no winner"; treat it like an omitted argument.
+    const winner = winnerArg ?? undefined;
     requireDefinition(key);
     const { phase, next } = await this.db.transaction(async (m) => {
       const { records, current } = await lockAndLoad(m, key);

@@ -36,6 +36,7 @@ export const READ_FOR_ANSWER_SQL = `
                                    'mastered', count(*) FILTER (WHERE o.level = 'MASTERED'))
             FROM mastery o WHERE o.user_id = $2 AND o.skill_slug <> e.skill_slug) AS other_skills,
          ARRAY(SELECT badge_slug FROM user_badges WHERE user_id = $2) AS held_badges,
+         ARRAY(SELECT classroom_id FROM classroom_members WHERE user_id = $2) AS classroom_ids,
          EXISTS (SELECT 1 FROM league_members
                  WHERE user_id = $2 AND week_key = to_char(now() AT TIME ZONE 'UTC', 'IYYY-"W"IW')) AS seated_this_week
   FROM exercises e

@@ -26,10 +26,7 @@ export class ExerciseService {
     const skill = requireSkill(slug);
     const [ctx] = await this.db.query<
       { levels: Record<string, MasteryLevel>; open: ExerciseModel | null; recent: string[] }[]
-    >(
-      NEXT_EXERCISE_CONTEXT_SQL,
-      [userId, slug, skill.prerequisites, DISTINCT_FROM_LAST],
-    );
+    >(NEXT_EXERCISE_CONTEXT_SQL, [userId, slug, skill.prerequisites, DISTINCT_FROM_LAST]);
     if (!isSkillUnlocked(skill.prerequisites, (s) => ctx.levels[s] ?? 'NOT_STARTED')) {
       throw new PeerliftError(
         ErrorCode.SKILL_LOCKED,
@@ -38,10 +35,13 @@ export class ExerciseService {
     }
     if (ctx.open) return ctx.open;
     const { seed, exercise } = freshExercise(skill, new Set(ctx.recent));
-    const inserted = await this.db.query<ExerciseModel[]>(
-      INSERT_EXERCISE_SQL,
-      [userId, slug, seed, exercise.prompt, JSON.stringify(exercise.expected)],
-    );
+    const inserted = await this.db.query<ExerciseModel[]>(INSERT_EXERCISE_SQL, [
+      userId,
+      slug,
+      seed,
+      exercise.prompt,
+      JSON.stringify(exercise.expected),
+    ]);
     // A concurrent request created it first: return that one.
     return inserted[0] ?? (await this.findOpen(userId, slug))!;
   }

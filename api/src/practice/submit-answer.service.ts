@@ -39,6 +39,7 @@ interface LockedExercise extends Omit<MasteryRow, 'skill_slug'> {
   time_zone: string;
   other_skills: OtherSkillsMastery;
   held_badges: string[];
+  classroom_ids: string[];
   seated_this_week: boolean;
 }
 
@@ -72,7 +73,7 @@ export class SubmitAnswerService {
       const result = await this.db.transaction((m) => this.submitInTransaction(m, userId, input));
       await this.gamification.afterCommit(userId);
       // After commit: coaches' grids refetch (a pushed hint only; the state is already in Postgres).
-      void this.classroomEvents.masteryChanged(userId, result.skillSlug);
+      void this.classroomEvents.masteryChanged(userId, result.skillSlug, result.classroomIds);
       return result.answer;
     } catch (e) {
       if (uniqueViolation(e) === 'attempts_user_id_idempotency_key_key') {
@@ -89,12 +90,14 @@ export class SubmitAnswerService {
     m: EntityManager,
     userId: string,
     input: SubmitAnswerInput,
-  ): Promise<{ answer: AnswerResultModel; skillSlug: string }> {
+  ): Promise<{ answer: AnswerResultModel; skillSlug: string; classroomIds: string[] }> {
     const [exercise] = await sqlRows<LockedExercise>(m, READ_FOR_ANSWER_SQL, [input.exerciseId, userId]);
     if (!exercise)
       throw new PeerliftError(ErrorCode.NOT_FOUND, 'That exercise does not exist or is not yours.');
     const skillSlug = exercise.skill_slug;
-    if (exercise.answered_at) return { answer: await this.replay(m, userId, input), skillSlug };
+    // A replay changes nothing, so no classroom needs telling.
+    if (exercise.answered_at)
+      return { answer: await this.replay(m, userId, input), skillSlug, classroomIds: [] };
     const plan = await this.plan(userId, exercise, input);
     const [written] = await sqlRows<Written>(m, WRITE_ANSWER_SQL, [
       userId,
@@ -125,7 +128,7 @@ export class SubmitAnswerService {
       totalPoints: written.total,
       badgesEarned: written.badges_earned,
     };
-    return { answer: { ...plan.result, ...paid }, skillSlug };
+    return { answer: { ...plan.result, ...paid }, skillSlug, classroomIds: exercise.classroom_ids };
   }
 
   /**

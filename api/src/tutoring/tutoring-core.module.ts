@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TutoringEventsService } from './events/tutoring-events.service';
 import { LiveStateService } from './live/live-state.service';
 import { LiveSyncService } from './live/live-sync.service';
+import { LuaRunner } from './live/lua-runner';
+import { TutorPresenceState } from './live/tutor-presence-state.service';
 import { MatchingQueue } from './matching/matching-queue';
 
 /**
@@ -9,7 +11,7 @@ import { MatchingQueue } from './matching/matching-queue';
  * live events, and the matching queue's producer.
  */
 @Module({
-  providers: [LiveStateService, LiveSyncService, TutoringEventsService, MatchingQueue],
-  exports: [LiveStateService, LiveSyncService, TutoringEventsService, MatchingQueue],
+  providers: [LuaRunner, LiveStateService, TutorPresenceState, LiveSyncService, TutoringEventsService, MatchingQueue],
+  exports: [LiveStateService, TutorPresenceState, LiveSyncService, TutoringEventsService, MatchingQueue],
 })
 export class TutoringCoreModule {}

@@ -11,6 +11,13 @@ import { SessionsModule } from './sessions/sessions.module';
  * events. Matching itself runs in the worker (MatchingModule).
  */
 @Module({
-  imports: [PresenceModule, HelpRequestsModule, OffersModule, SessionsModule, SafetyModule, TutoringEventsModule],
+  imports: [
+    PresenceModule,
+    HelpRequestsModule,
+    OffersModule,
+    SessionsModule,
+    SafetyModule,
+    TutoringEventsModule,
+  ],
 })
 export class TutoringModule {}

@@ -96,7 +96,8 @@ describe('experiment state and the served payload', () => {
     const bad = await gql(STOP, { key: FEEDBACK, winner: 'no-such-arm' });
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
     expect(await stateRows()).toEqual([{ key: FEEDBACK, status: 'running', phase: 1 }]);
-    const stopped = await gql<{ stopExperiment: { status: string } }>(STOP, { key: FEEDBACK });
+    // An explicit `winner: null` means "no winner", as an omitted argument does.
+    const stopped = await gql<{ stopExperiment: { status: string } }>(STOP, { key: FEEDBACK, winner: null });
     expect(stopped.data!.stopExperiment.status).toBe('STOPPED');
     expect((await payload()).features['copy.correctFeedback'].rules).toEqual([]);
     expect(errorCode(await gql(STOP, { key: FEEDBACK }))).toBe('EXPERIMENT_NOT_RUNNING');

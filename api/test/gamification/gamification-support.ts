@@ -44,16 +44,16 @@ export function redisClient(): Redis {
   return new Redis(TEST_REDIS_URL);
 }
 
-/** Deletes every key of this test's prefix — the boards, the outbox sentinel, BullMQ's queues and schedules. */
+/**
+ * Deletes every key of this test's prefix — the boards, their sentinel, BullMQ's queues and schedules — in
+ * one atomic script, as FLUSHALL or a fresh Redis after a failover would (other runs' keys are untouched).
+ */
 export async function flushPrefix(redis: Redis, prefix: string): Promise<number> {
-  let cursor = '0';
-  let deleted = 0;
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) deleted += await redis.unlink(...keys);
-  } while (cursor !== '0');
-  return deleted;
+  const script = `
+    local keys = redis.call('KEYS', ARGV[1])
+    for i = 1, #keys, 500 do redis.call('UNLINK', unpack(keys, i, math.min(i + 499, #keys))) end
+    return #keys`;
+  return (await redis.eval(script, 0, `${prefix}:*`)) as number;
 }
 
 /** Polls until `check` returns true (or throws after `timeoutMs`): convergence, not speed, is asserted. */

@@ -104,7 +104,13 @@ describe('leaderboards', () => {
       rank: 1,
       points: 430,
     });
-    expect((await board(learner, { scope: 'COUNTRY', period: 'WEEK' })).me).toEqual({ rank: 1, points: 30 });
+    const week = await board(learner, { scope: 'COUNTRY', period: 'WEEK' });
+    expect(week.me).toEqual({ rank: 1, points: 30 });
+    // Old weeks expire: a week board lives until one week after its week ends; all-time boards stay.
+    const ttl = await redis.ttl(`${api.config.REDIS_PREFIX}:lb:country:TO:wk:${week.weekKey}`);
+    expect(ttl).toBeGreaterThan(7 * 86_400);
+    expect(ttl).toBeLessThanOrEqual(14 * 86_400);
+    expect(await redis.ttl(`${api.config.REDIS_PREFIX}:lb:country:TO:all`)).toBe(-1);
   });
 
   it('shows a classroom board to its members and coach only, and follows membership', async () => {

@@ -18,6 +18,13 @@ describe('GraphQL limits (development)', () => {
   });
   afterAll(() => api.close());
 
+  it('accepts the largest legitimate query: a top-100 leaderboard written as a literal', async () => {
+    const res = await learner.gql(
+      `{ leaderboard(scope: GLOBAL, period: ALL_TIME, first: 100) { entries { rank handle points } me { rank points } around { rank handle points } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+  });
+
   it('refuses more than five aliases', async () => {
     const aliases = Array.from({ length: 6 }, (_, i) => `a${i}: me { id }`).join(' ');
     const res = await learner.gql(`{ ${aliases} }`);

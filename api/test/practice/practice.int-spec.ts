@@ -69,14 +69,15 @@ describe('practice', () => {
 
   it('makes a skill PROFICIENT after 10 in a row, pays the bonus once and unlocks what depends on it', async () => {
     const learner = await LearnerSession.signUp(api);
-    let last;
-    for (let i = 0; i < 10; i++) last = await learner.answer(ROOT, true);
+    const answers = [];
+    for (let i = 0; i < 10; i++) answers.push(await learner.answer(ROOT, true));
+    const last = answers[9];
     expect(last).toMatchObject({ streak: 10, streakToProficient: 10, level: 'PROFICIENT', status: 'PROFICIENT' });
     // The answer, the proficiency bonus, and Quick Thinker (10 in a row, each under 15 s: a moon badge).
-    expect(last!.pointsAwarded).toBe(15 + 150 + 100);
-    expect(last!.unlockedSkills.map((s) => s.slug)).toContain(CHILD.slug);
+    expect(last.pointsAwarded).toBe(15 + 150 + 100);
+    expect(last.unlockedSkills.map((s) => s.slug)).toContain(CHILD.slug);
     const ledger = await api.sql.query('SELECT coalesce(sum(amount), 0)::int AS sum FROM point_ledger WHERE user_id = $1', [learner.userId]);
-    expect(last!.totalPoints).toBe(ledger.rows[0].sum);
+    expect(last.totalPoints).toBe(ledger.rows[0].sum);
     expect((await learner.nextExercise(CHILD.slug)).prompt.length).toBeGreaterThan(0);
     const after = await learner.answer(ROOT, true);
     expect(after.level).toBe('PROFICIENT');
@@ -123,8 +124,8 @@ describe('practice', () => {
 
   it.each([
     ['someone else’s exercise', async (_me: LearnerSession, other: LearnerSession) => (await other.nextExercise(ROOT)).id, '1', 'NOT_FOUND'],
-    ['an unknown exercise', async () => randomUUID(), '1', 'NOT_FOUND'],
-    ['a malformed exercise id', async () => 'not-a-uuid', '1', 'BAD_USER_INPUT'],
+    ['an unknown exercise', () => Promise.resolve(randomUUID()), '1', 'NOT_FOUND'],
+    ['a malformed exercise id', () => Promise.resolve('not-a-uuid'), '1', 'BAD_USER_INPUT'],
     ['an answer over 1 KB', async (me: LearnerSession) => (await me.nextExercise(ROOT)).id, '1'.repeat(1025), 'BAD_USER_INPUT'],
   ])('refuses %s and changes nothing', async (_name, exerciseId, answer, code) => {
     const me = await LearnerSession.signUp(api);

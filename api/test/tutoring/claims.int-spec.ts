@@ -14,7 +14,13 @@ import { OPS, SKILL, ok, person, startMatchingContext, type Person } from './tut
 const TUTORS = 4;
 const LEARNERS = 5;
 /** Errors a user can legitimately meet when racing others; anything else fails the property. */
-const EXPECTED = new Set(['HELP_REQUEST_OPEN', 'IN_SESSION', 'NOT_FOUND', 'OFFER_UNAVAILABLE', 'SESSION_NOT_LIVE']);
+const EXPECTED = new Set([
+  'HELP_REQUEST_OPEN',
+  'IN_SESSION',
+  'NOT_FOUND',
+  'OFFER_UNAVAILABLE',
+  'SESSION_NOT_LIVE',
+]);
 
 type Action =
   | { kind: 'ask' | 'cancel' | 'learnerEnds'; who: number }
@@ -25,13 +31,33 @@ const tutorIx = fc.nat({ max: TUTORS - 1 });
 const personIx = fc.nat({ max: TUTORS + LEARNERS - 1 });
 const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('ask' as const), who: personIx }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('cancel' as const, 'learnerEnds' as const), who: personIx }) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('accept' as const), tutor: tutorIx, twice: fc.boolean() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constantFrom('cancel' as const, 'learnerEnds' as const), who: personIx }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({ kind: fc.constant('accept' as const), tutor: tutorIx, twice: fc.boolean() }),
+  },
   {
     weight: 3,
-    arbitrary: fc.record({ kind: fc.constantFrom('decline' as const, 'timeout' as const, 'tutorEnds' as const, 'away' as const, 'back' as const), tutor: tutorIx }),
+    arbitrary: fc.record({
+      kind: fc.constantFrom(
+        'decline' as const,
+        'timeout' as const,
+        'tutorEnds' as const,
+        'away' as const,
+        'back' as const,
+      ),
+      tutor: tutorIx,
+    }),
   },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constantFrom('tick' as const, 'sweep' as const, 'crashTick' as const, 'restart' as const) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constantFrom('tick' as const, 'sweep' as const, 'crashTick' as const, 'restart' as const),
+    }),
+  },
 );
 /** Steps run one after another; the actions of a step run concurrently. */
 const scenario = fc.array(fc.array(action, { minLength: 1, maxLength: 6 }), { minLength: 4, maxLength: 14 });
@@ -62,20 +88,35 @@ describe('atomic claims under concurrency (property-based, real Redis and Postgr
   const tutors = () => people.slice(0, TUTORS);
 
   async function freshWorld(): Promise<void> {
-    await api.sql.query(`UPDATE help_requests SET state = 'CANCELLED' WHERE state IN ('WAITING', 'OFFERED', 'MATCHED')`);
+    await api.sql.query(
+      `UPDATE help_requests SET state = 'CANCELLED' WHERE state IN ('WAITING', 'OFFERED', 'MATCHED')`,
+    );
     await api.sql.query(`UPDATE tutoring_offers SET state = 'WITHDRAWN' WHERE state = 'PENDING'`);
-    await api.sql.query(`UPDATE tutoring_sessions SET state = 'ENDED', ended_at = now() WHERE state = 'LIVE'`);
+    await api.sql.query(
+      `UPDATE tutoring_sessions SET state = 'ENDED', ended_at = now() WHERE state = 'LIVE'`,
+    );
     const keys = await redis().keys(`${base()}*`);
     if (keys.length) await redis().del(...keys);
     people = [];
-    for (let i = 0; i < TUTORS + LEARNERS; i++) people.push(await person(api, i < TUTORS ? { proficientIn: [SKILL] } : {}));
+    for (let i = 0; i < TUTORS + LEARNERS; i++)
+      people.push(await person(api, i < TUTORS ? { proficientIn: [SKILL] } : {}));
     for (const t of tutors()) ok(await t.gql(OPS.setAvailability, { a: true }));
   }
 
   const pendingOffer = async (tutorId: string) =>
-    (await api.sql.query<{ id: string; request_id: string }>(`SELECT id, request_id FROM tutoring_offers WHERE tutor_id = $1 AND state = 'PENDING'`, [tutorId])).rows[0];
+    (
+      await api.sql.query<{ id: string; request_id: string }>(
+        `SELECT id, request_id FROM tutoring_offers WHERE tutor_id = $1 AND state = 'PENDING'`,
+        [tutorId],
+      )
+    ).rows[0];
   const liveSession = async (userId: string) =>
-    (await api.sql.query<{ id: string }>(`SELECT id FROM tutoring_sessions WHERE state = 'LIVE' AND (tutor_id = $1 OR learner_id = $1)`, [userId])).rows[0];
+    (
+      await api.sql.query<{ id: string }>(
+        `SELECT id FROM tutoring_sessions WHERE state = 'LIVE' AND (tutor_id = $1 OR learner_id = $1)`,
+        [userId],
+      )
+    ).rows[0];
 
   /** Runs a GraphQL call and fails on any error a racing user should never see. */
   async function call(res: Promise<GraphQLResponse<unknown>>): Promise<void> {
@@ -84,7 +125,9 @@ describe('atomic claims under concurrency (property-based, real Redis and Postgr
   }
 
   async function forceDue(offerId: string, requestId: string): Promise<void> {
-    await api.sql.query(`UPDATE tutoring_offers SET expires_at = now() - interval '1 minute' WHERE id = $1`, [offerId]);
+    await api.sql.query(`UPDATE tutoring_offers SET expires_at = now() - interval '1 minute' WHERE id = $1`, [
+      offerId,
+    ]);
     await redis().hset(`${base()}req:${requestId}`, 'deadline', 0);
     await redis().zadd(`${base()}deadlines`, 0, offerId);
   }
@@ -93,25 +136,26 @@ describe('atomic claims under concurrency (property-based, real Redis and Postgr
   async function crashTick(): Promise<void> {
     const [requestId] = await redis().zrange(`${base()}waiting:${SKILL}`, 0, 0);
     const [tutorId] = await redis().zrange(`${base()}free:${SKILL}`, 0, 0);
-    if (requestId && tutorId) await ctx.get(LiveStateService).claim(SKILL, [{ requestId, tutorId, offerId: randomUUID() }], 15_000);
+    if (requestId && tutorId)
+      await ctx.get(LiveStateService).claim(SKILL, [{ requestId, tutorId, offerId: randomUUID() }], 15_000);
   }
 
   async function run(a: Action): Promise<void> {
     const c = ctx;
     switch (a.kind) {
       case 'ask':
-        return call(people[a.who]!.gql(OPS.requestHelp, { s: SKILL }));
+        return call(people[a.who].gql(OPS.requestHelp, { s: SKILL }));
       case 'cancel':
-        return call(people[a.who]!.gql(OPS.cancel));
+        return call(people[a.who].gql(OPS.cancel));
       case 'learnerEnds':
       case 'tutorEnds': {
-        const who = 'who' in a ? people[a.who]! : people[a.tutor]!;
+        const who = 'who' in a ? people[a.who] : people[a.tutor];
         const s = await liveSession(who.id);
         return s ? call(who.gql(OPS.end, { s: s.id })) : undefined;
       }
       case 'accept':
       case 'decline': {
-        const t = people[a.tutor]!;
+        const t = people[a.tutor];
         const offer = await pendingOffer(t.id);
         if (!offer) return;
         const op = a.kind === 'accept' ? OPS.accept : OPS.decline;
@@ -119,7 +163,7 @@ describe('atomic claims under concurrency (property-based, real Redis and Postgr
         return;
       }
       case 'timeout': {
-        const offer = await pendingOffer(people[a.tutor]!.id);
+        const offer = await pendingOffer(people[a.tutor].id);
         if (!offer) return;
         await forceDue(offer.id, offer.request_id);
         await c.get(OfferResolutionService).expire(offer.id);
@@ -127,7 +171,7 @@ describe('atomic claims under concurrency (property-based, real Redis and Postgr
       }
       case 'away':
       case 'back':
-        return call(people[a.tutor]!.gql(OPS.setAvailability, { a: a.kind === 'back' }));
+        return call(people[a.tutor].gql(OPS.setAvailability, { a: a.kind === 'back' }));
       case 'tick':
         await c.get(MatchingService).matchSkill(SKILL);
         return;
@@ -143,11 +187,15 @@ describe('atomic claims under concurrency (property-based, real Redis and Postgr
 
   /** Ends every offer (as their deadlines would), then runs the sweep with reconciliation. */
   async function settle(): Promise<void> {
-    const { rows } = await api.sql.query<{ id: string; request_id: string }>(`SELECT id, request_id FROM tutoring_offers WHERE state = 'PENDING'`);
+    const { rows } = await api.sql.query<{ id: string; request_id: string }>(
+      `SELECT id, request_id FROM tutoring_offers WHERE state = 'PENDING'`,
+    );
     for (const o of rows) await forceDue(o.id, o.request_id);
     const due = await redis().zrange(`${base()}deadlines`, 0, -1);
     for (const id of due) await redis().zadd(`${base()}deadlines`, 0, id);
-    await api.sql.query(`UPDATE tutoring_offers SET expires_at = now() - interval '1 minute' WHERE state = 'PENDING'`);
+    await api.sql.query(
+      `UPDATE tutoring_offers SET expires_at = now() - interval '1 minute' WHERE state = 'PENDING'`,
+    );
     await redis().del(`${base()}reconcile-gate`);
     await ctx.get(SweepService).sweep();
   }
@@ -198,7 +246,9 @@ describe('atomic claims under concurrency (property-based, real Redis and Postgr
         }
         await settle();
         expect(await postgresViolations(api)).toEqual([]);
-        expect(await redisDisagreements(api, redis(), { skill: SKILL, tutorIds: tutors().map((t) => t.id) })).toEqual([]);
+        expect(
+          await redisDisagreements(api, redis(), { skill: SKILL, tutorIds: tutors().map((t) => t.id) }),
+        ).toEqual([]);
         await drain();
         expect(await postgresViolations(api)).toEqual([]);
         expect(await takeableWaiting()).toEqual([]);

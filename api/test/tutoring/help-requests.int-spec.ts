@@ -29,7 +29,9 @@ describe('help requests', () => {
   beforeAll(async () => {
     api = await startTestApi({ HELP_REQUEST_TTL_MINUTES: '30' });
     ctx = await startMatchingContext(api);
-    const { rows } = await api.sql.query<{ slug: string }>(`SELECT slug FROM skills ORDER BY position LIMIT 12`);
+    const { rows } = await api.sql.query<{ slug: string }>(
+      `SELECT slug FROM skills ORDER BY position LIMIT 12`,
+    );
     SKILLS.splice(0, SKILLS.length, ...rows.map((r) => r.slug).filter((s) => s !== SKILL));
   });
   beforeEach(() => {
@@ -40,14 +42,26 @@ describe('help requests', () => {
     await api.close();
   });
 
-  const mine = async (who: Person) => ok(await who.gql<{ myHelpRequest: HelpRequest | null }>(OPS.myHelpRequest)).myHelpRequest;
-  const ask = (who: Person, note?: string) => who.gql<{ requestHelp: HelpRequest & { note: string } }>(OPS.requestHelp, { s: skill, n: note });
+  const mine = async (who: Person) =>
+    ok(await who.gql<{ myHelpRequest: HelpRequest | null }>(OPS.myHelpRequest)).myHelpRequest;
+  const ask = (who: Person, note?: string) =>
+    who.gql<{ requestHelp: HelpRequest & { note: string } }>(OPS.requestHelp, { s: skill, n: note });
   const count = async (learnerId: string) =>
-    (await api.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM help_requests WHERE learner_id = $1`, [learnerId])).rows[0]!.n;
+    (
+      await api.sql.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM help_requests WHERE learner_id = $1`,
+        [learnerId],
+      )
+    ).rows[0].n;
 
   it('puts the learner in line with a position, tutors online and an estimated wait', async () => {
     const [a, b] = [await person(api), await person(api)];
-    expect(ok(await ask(a)).requestHelp).toMatchObject({ state: 'WAITING', position: 1, tutorsOnline: 0, estimatedWaitSeconds: null });
+    expect(ok(await ask(a)).requestHelp).toMatchObject({
+      state: 'WAITING',
+      position: 1,
+      tutorsOnline: 0,
+      estimatedWaitSeconds: null,
+    });
     const tutor = await person(api, { proficientIn: [skill] });
     // Busy elsewhere: available, but this test never runs a tick, so the tutor just counts as online.
     ok(await tutor.gql(OPS.setAvailability, { a: true }));
@@ -70,7 +84,9 @@ describe('help requests', () => {
     const learner = await person(api);
     expect(errorCode(await learner.gql(OPS.requestHelp, { s: 'no-such-skill' }))).toBe('NOT_FOUND');
     expect(errorCode(await learner.gql(OPS.requestHelp, { s: 'Not A Slug!' }))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await learner.gql(OPS.requestHelp, { s: skill, n: 'x'.repeat(501) }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await learner.gql(OPS.requestHelp, { s: skill, n: 'x'.repeat(501) }))).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(errorCode(await api.gql(OPS.requestHelp, { s: skill }))).toBe('UNAUTHENTICATED');
     expect(errorCode(await learner.gql(OPS.cancel))).toBe('NOT_FOUND');
     expect(await count(learner.id)).toBe(0);
@@ -91,19 +107,25 @@ describe('help requests', () => {
     ok(await ask(learner));
     await ctx.get(MatchingService).matchSkill(skill);
     const offer = ok(await tutor.gql<{ myOffer: { id: string } | null }>(OPS.myOffer)).myOffer!;
-    expect(ok(await learner.gql<{ cancelHelpRequest: { state: string } }>(OPS.cancel)).cancelHelpRequest.state).toBe('CANCELLED');
+    expect(
+      ok(await learner.gql<{ cancelHelpRequest: { state: string } }>(OPS.cancel)).cancelHelpRequest.state,
+    ).toBe('CANCELLED');
     expect(ok(await tutor.gql<{ myOffer: unknown }>(OPS.myOffer)).myOffer).toBeNull();
     expect(errorCode(await tutor.gql(OPS.accept, { o: offer.id }))).toBe('OFFER_UNAVAILABLE');
     const again = ok(await ask(learner)).requestHelp;
     expect(again.state).toBe('WAITING');
     await ctx.get(MatchingService).matchSkill(skill);
-    expect(ok(await tutor.gql<{ myOffer: { requestId: string } | null }>(OPS.myOffer)).myOffer?.requestId).toBe(again.id);
+    expect(
+      ok(await tutor.gql<{ myOffer: { requestId: string } | null }>(OPS.myOffer)).myOffer?.requestId,
+    ).toBe(again.id);
   });
 
   it('expires an unmatched request after its TTL and points the learner to the lesson', async () => {
     const learner = await person(api);
     const { id } = ok(await ask(learner)).requestHelp;
-    await api.sql.query(`UPDATE help_requests SET expires_at = now() - interval '1 second' WHERE id = $1`, [id]);
+    await api.sql.query(`UPDATE help_requests SET expires_at = now() - interval '1 second' WHERE id = $1`, [
+      id,
+    ]);
     await ctx.get(SweepService).sweep();
     const expired = (await mine(learner))!;
     expect(expired).toMatchObject({ id, state: 'EXPIRED', position: null });
@@ -127,7 +149,9 @@ describe('help requests', () => {
     await ctx.get(RedisService).client.del(`${api.config.REDIS_PREFIX}:{tutoring}:reconcile-gate`);
     await ctx.get(SweepService).sweep();
     await ctx.get(MatchingService).matchSkill(skill);
-    expect(ok(await tutor.gql<{ myOffer: { requestId: string } | null }>(OPS.myOffer)).myOffer?.requestId).toBe(rows[0]!.id);
+    expect(
+      ok(await tutor.gql<{ myOffer: { requestId: string } | null }>(OPS.myOffer)).myOffer?.requestId,
+    ).toBe(rows[0].id);
   });
 
   it('refuses a request from someone in a live session', async () => {
@@ -145,6 +169,9 @@ describe('help requests', () => {
   it('does not let children tutor', async () => {
     const child = await person(api, { birthYear: CHILD, proficientIn: [skill] });
     expect(errorCode(await child.gql(OPS.setAvailability, { a: true }))).toBe('FORBIDDEN');
-    expect(ok(await child.gql<{ myAvailability: { available: boolean } }>(OPS.myAvailability)).myAvailability.available).toBe(false);
+    expect(
+      ok(await child.gql<{ myAvailability: { available: boolean } }>(OPS.myAvailability)).myAvailability
+        .available,
+    ).toBe(false);
   });
 });

@@ -1,6 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Client } from 'graphql-ws';
+// The worker has no import alias; this test boots it in process on the api instances' database and prefix.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { createWorker } from '../../../worker/src/bootstrap';
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { loadWorkerConfig } from '../../../worker/src/config/worker-config';
 import { wsClient } from '../support/graphql-ws-client';
 import { startTestApi, type TestApi } from '../support/test-api';
@@ -19,12 +22,16 @@ function listen(client: Client) {
   const errors: unknown[] = [];
   const stop = client.subscribe<{ tutoringEvents: TutoringEvent }>(
     { query: OPS.events },
-    { next: (v) => (v.errors ? errors.push(v.errors) : events.push(v.data!.tutoringEvents)), error: (e) => errors.push(e), complete: () => undefined },
+    {
+      next: (v) => (v.errors ? errors.push(v.errors) : events.push(v.data!.tutoringEvents)),
+      error: (e) => errors.push(e),
+      complete: () => undefined,
+    },
   );
   const next = (type: string, after = 0) =>
-    eventually(async () => {
+    eventually(() => {
       if (errors.length) throw new Error(JSON.stringify(errors));
-      return events.slice(after).find((e) => e.type === type);
+      return Promise.resolve(events.slice(after).find((e) => e.type === type));
     }, `a ${type} event`);
   return { events, next, stop };
 }
@@ -41,7 +48,11 @@ describe('live tutoring events across api instances', () => {
 
   beforeAll(async () => {
     a = await startTestApi({ TUTOR_HEARTBEAT_TIMEOUT_SECONDS: '6' });
-    b = await startTestApi({ DATABASE_URL: a.config.DATABASE_URL, REDIS_PREFIX: a.config.REDIS_PREFIX, TUTOR_HEARTBEAT_TIMEOUT_SECONDS: '6' });
+    b = await startTestApi({
+      DATABASE_URL: a.config.DATABASE_URL,
+      REDIS_PREFIX: a.config.REDIS_PREFIX,
+      TUTOR_HEARTBEAT_TIMEOUT_SECONDS: '6',
+    });
     worker = await createWorker(
       loadWorkerConfig({
         NODE_ENV: 'test',
@@ -56,7 +67,7 @@ describe('live tutoring events across api instances', () => {
     );
   });
   afterAll(async () => {
-    await Promise.all(clients.map((c) => c.dispose()));
+    for (const c of clients) await c.dispose();
     await worker.close();
     await b.close();
     await a.close();
@@ -77,14 +88,18 @@ describe('live tutoring events across api instances', () => {
     await new Promise((r) => setTimeout(r, 300)); // let both subscriptions register
 
     ok(await a.gql(OPS.setAvailability, { a: true }, tutor.token));
-    const { id: requestId } = ok(await b.gql<{ requestHelp: { id: string } }>(OPS.requestHelp, { s: SKILL }, learner.token)).requestHelp;
+    const { id: requestId } = ok(
+      await b.gql<{ requestHelp: { id: string } }>(OPS.requestHelp, { s: SKILL }, learner.token),
+    ).requestHelp;
 
     const offerEvent = await tutorEvents.next('OFFER');
     expect(offerEvent).toMatchObject({ requestId, sessionId: null });
     const offer = ok(await a.gql<{ myOffer: { id: string } }>(OPS.myOffer, {}, tutor.token)).myOffer;
     expect(offer.id).toBe(offerEvent.offerId);
 
-    const { id: sessionId } = ok(await a.gql<{ acceptOffer: { id: string } }>(OPS.accept, { o: offer.id }, tutor.token)).acceptOffer;
+    const { id: sessionId } = ok(
+      await a.gql<{ acceptOffer: { id: string } }>(OPS.accept, { o: offer.id }, tutor.token),
+    ).acceptOffer;
     expect(await learnerEvents.next('MATCHED')).toMatchObject({ requestId, offerId: offer.id, sessionId });
     expect(await tutorEvents.next('MATCHED')).toMatchObject({ sessionId });
 
@@ -94,8 +109,17 @@ describe('live tutoring events across api instances', () => {
     // The learner's socket drops; a message sent meanwhile is there when they refetch.
     await learnerSocket.dispose();
     ok(await a.gql(OPS.send, { s: sessionId, t: 'no problem, look at the tens' }, tutor.token));
-    const refetched = ok(await b.gql<{ tutoringSession: { messages: { text: string }[] } }>(OPS.session, { id: sessionId }, learner.token));
-    expect(refetched.tutoringSession.messages.map((m) => m.text)).toEqual(['hi, I am stuck', 'no problem, look at the tens']);
+    const refetched = ok(
+      await b.gql<{ tutoringSession: { messages: { text: string }[] } }>(
+        OPS.session,
+        { id: sessionId },
+        learner.token,
+      ),
+    );
+    expect(refetched.tutoringSession.messages.map((m) => m.text)).toEqual([
+      'hi, I am stuck',
+      'no problem, look at the tens',
+    ]);
 
     const learnerAgain = listen(connect(b, learner));
     await new Promise((r) => setTimeout(r, 300));
@@ -108,7 +132,10 @@ describe('live tutoring events across api instances', () => {
     const anonymous = wsClient(a.url, 'not-a-token');
     clients.push(anonymous);
     const error = await new Promise<unknown>((resolve) => {
-      anonymous.subscribe({ query: OPS.events }, { next: (v) => resolve(v.errors), error: resolve, complete: () => resolve(null) });
+      anonymous.subscribe(
+        { query: OPS.events },
+        { next: (v) => resolve(v.errors), error: resolve, complete: () => resolve(null) },
+      );
     });
     expect(JSON.stringify(error)).toContain('UNAUTHENTICATED');
   });
@@ -120,10 +147,15 @@ describe('live tutoring events across api instances', () => {
     ok(await a.gql(OPS.setAvailability, { a: true }, tutor.token));
     // Longer than the 6 s timeout without any heartbeat mutation: the open subscription renewed it.
     await new Promise((r) => setTimeout(r, 8_000));
-    expect(ok(await a.gql<{ myAvailability: { available: boolean } }>(OPS.myAvailability, {}, tutor.token)).myAvailability.available).toBe(true);
+    expect(
+      ok(await a.gql<{ myAvailability: { available: boolean } }>(OPS.myAvailability, {}, tutor.token))
+        .myAvailability.available,
+    ).toBe(true);
     await socket.dispose();
     await eventually(
-      async () => !ok(await a.gql<{ myAvailability: { available: boolean } }>(OPS.myAvailability, {}, tutor.token)).myAvailability.available,
+      async () =>
+        !ok(await a.gql<{ myAvailability: { available: boolean } }>(OPS.myAvailability, {}, tutor.token))
+          .myAvailability.available,
       'the tutor to be swept as silent',
     );
   }, 40_000);

@@ -1,10 +1,22 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { errorCode } from '@peerlift/testing';
+import { RedisService } from '../../src/redis/redis.module';
 import { MatchingService } from '../../src/tutoring/matching/matching.service';
 import { SweepService } from '../../src/tutoring/matching/sweep.service';
 import { OfferResolutionService } from '../../src/tutoring/offers/offer-resolution.service';
 import { startTestApi, type TestApi } from '../support/test-api';
-import { ADULT, CHILD, OPS, SKILL, TEEN, ok, person, startMatchingContext, type Person, type PersonOptions } from './tutoring-fixtures';
+import {
+  ADULT,
+  CHILD,
+  OPS,
+  SKILL,
+  TEEN,
+  ok,
+  person,
+  startMatchingContext,
+  type Person,
+  type PersonOptions,
+} from './tutoring-fixtures';
 
 interface Offer {
   id: string;
@@ -31,41 +43,73 @@ describe('matching help requests to tutors', () => {
   afterEach(async () => {
     await api.sql.query(`UPDATE help_requests SET state = 'CANCELLED' WHERE state IN ('WAITING', 'OFFERED')`);
     await api.sql.query(`UPDATE tutoring_offers SET state = 'WITHDRAWN' WHERE state = 'PENDING'`);
-    await api.sql.query(`UPDATE tutoring_sessions SET state = 'ENDED', ended_at = now() WHERE state = 'LIVE'`);
-    const redis = ctx.get(SweepService)['redis'] as { client: { keys(p: string): Promise<string[]>; del(...k: string[]): Promise<number> } };
+    await api.sql.query(
+      `UPDATE tutoring_sessions SET state = 'ENDED', ended_at = now() WHERE state = 'LIVE'`,
+    );
+    const redis = ctx.get(RedisService);
     const keys = await redis.client.keys(`${api.config.REDIS_PREFIX}:{tutoring}:*`);
     if (keys.length) await redis.client.del(...keys);
   });
 
   async function availableTutor(o: PersonOptions = {}): Promise<Person> {
     const tutor = await person(api, { proficientIn: [SKILL], ...o });
-    expect(ok(await tutor.gql<{ setAvailability: { available: boolean; skillSlugs: string[] } }>(OPS.setAvailability, { a: true })).setAvailability)
-      .toMatchObject({ available: true, skillSlugs: [SKILL] });
+    expect(
+      ok(
+        await tutor.gql<{ setAvailability: { available: boolean; skillSlugs: string[] } }>(
+          OPS.setAvailability,
+          { a: true },
+        ),
+      ).setAvailability,
+    ).toMatchObject({ available: true, skillSlugs: [SKILL] });
     return tutor;
   }
 
   async function ask(o: PersonOptions = {}, note?: string): Promise<Person & { requestId: string }> {
     const learner = await person(api, o);
-    const res = ok(await learner.gql<{ requestHelp: { id: string; state: string } }>(OPS.requestHelp, { s: SKILL, n: note }));
+    const res = ok(
+      await learner.gql<{ requestHelp: { id: string; state: string } }>(OPS.requestHelp, {
+        s: SKILL,
+        n: note,
+      }),
+    );
     expect(res.requestHelp.state).toBe('WAITING');
     return { ...learner, requestId: res.requestHelp.id };
   }
 
-  const offerOf = async (tutor: Person) => ok(await tutor.gql<{ myOffer: Offer | null }>(OPS.myOffer)).myOffer;
+  const offerOf = async (tutor: Person) =>
+    ok(await tutor.gql<{ myOffer: Offer | null }>(OPS.myOffer)).myOffer;
 
   it('offers a waiting request to an available proficient tutor, who accepts into a session', async () => {
     const tutor = await availableTutor();
     const learner = await ask({}, 'I get lost carrying the one');
     await tick();
     const offer = await offerOf(tutor);
-    expect(offer).toMatchObject({ requestId: learner.requestId, skillSlug: SKILL, note: 'I get lost carrying the one' });
-    expect(ok(await learner.gql<{ myHelpRequest: { state: string; position: number } }>(OPS.myHelpRequest)).myHelpRequest)
-      .toMatchObject({ state: 'OFFERED', position: 1 });
-    const session = ok(await tutor.gql<{ acceptOffer: { id: string } }>(OPS.accept, { o: offer!.id })).acceptOffer;
-    const seen = ok(await learner.gql<{ tutoringSession: Record<string, unknown> }>(OPS.session, { id: session.id })).tutoringSession;
-    expect(seen).toMatchObject({ state: 'LIVE', skillSlug: SKILL, myRole: 'LEARNER', tutor: { handle: tutor.handle }, learner: { handle: learner.handle } });
-    expect(ok(await learner.gql<{ myHelpRequest: { state: string; session: { id: string } } }>(OPS.myHelpRequest)).myHelpRequest)
-      .toMatchObject({ state: 'MATCHED', session: { id: session.id } });
+    expect(offer).toMatchObject({
+      requestId: learner.requestId,
+      skillSlug: SKILL,
+      note: 'I get lost carrying the one',
+    });
+    expect(
+      ok(await learner.gql<{ myHelpRequest: { state: string; position: number } }>(OPS.myHelpRequest))
+        .myHelpRequest,
+    ).toMatchObject({ state: 'OFFERED', position: 1 });
+    const session = ok(
+      await tutor.gql<{ acceptOffer: { id: string } }>(OPS.accept, { o: offer!.id }),
+    ).acceptOffer;
+    const seen = ok(
+      await learner.gql<{ tutoringSession: Record<string, unknown> }>(OPS.session, { id: session.id }),
+    ).tutoringSession;
+    expect(seen).toMatchObject({
+      state: 'LIVE',
+      skillSlug: SKILL,
+      myRole: 'LEARNER',
+      tutor: { handle: tutor.handle },
+      learner: { handle: learner.handle },
+    });
+    expect(
+      ok(await learner.gql<{ myHelpRequest: { state: string; session: { id: string } } }>(OPS.myHelpRequest))
+        .myHelpRequest,
+    ).toMatchObject({ state: 'MATCHED', session: { id: session.id } });
   });
 
   it.each([
@@ -73,18 +117,29 @@ describe('matching help requests to tutors', () => {
     ['without a shared language', { languages: ['es'] }, { languages: ['en'] }],
     ['an adult who is not vetted, for a teen', { birthYear: ADULT }, { birthYear: TEEN }],
     ['a teen, for an adult', { birthYear: TEEN }, { birthYear: ADULT }],
-    ['a vetted adult who is not a verified coach, for a child', { birthYear: ADULT, vetted: true }, { birthYear: CHILD }],
-  ])('never offers to a tutor %s', async (_name, tutorOptions: PersonOptions, learnerOptions: PersonOptions) => {
-    const tutor = await person(api, { proficientIn: [SKILL], ...tutorOptions });
-    ok(await tutor.gql(OPS.setAvailability, { a: true }));
-    await ask(learnerOptions);
-    await tick();
-    expect(await offerOf(tutor)).toBeNull();
-  });
+    [
+      'a vetted adult who is not a verified coach, for a child',
+      { birthYear: ADULT, vetted: true },
+      { birthYear: CHILD },
+    ],
+  ])(
+    'never offers to a tutor %s',
+    async (_name, tutorOptions: PersonOptions, learnerOptions: PersonOptions) => {
+      const tutor = await person(api, { proficientIn: [SKILL], ...tutorOptions });
+      ok(await tutor.gql(OPS.setAvailability, { a: true }));
+      await ask(learnerOptions);
+      await tick();
+      expect(await offerOf(tutor)).toBeNull();
+    },
+  );
 
   it.each([
     ['a vetted adult, for a teen', { birthYear: ADULT, vetted: true }, { birthYear: TEEN }],
-    ['a verified coach, for a child', { birthYear: ADULT, verifiedCoach: true, role: 'COACH' as const }, { birthYear: CHILD }],
+    [
+      'a verified coach, for a child',
+      { birthYear: ADULT, verifiedCoach: true, role: 'COACH' as const },
+      { birthYear: CHILD },
+    ],
     ['an adult, for an adult', { birthYear: ADULT }, { birthYear: ADULT }],
   ])('offers to %s', async (_name, tutorOptions: PersonOptions, learnerOptions: PersonOptions) => {
     const tutor = await availableTutor(tutorOptions);
@@ -95,15 +150,20 @@ describe('matching help requests to tutors', () => {
 
   it('never offers to a tutor silent for longer than the heartbeat timeout', async () => {
     const tutor = await availableTutor();
-    const redis = ctx.get(SweepService)['redis'] as { client: { zadd(k: string, s: number, m: string): Promise<unknown> } };
+    const redis = ctx.get(RedisService);
     // The heartbeat is 46 s old (on the Redis clock the claim script reads).
     await redis.client.zadd(`${api.config.REDIS_PREFIX}:{tutoring}:online`, Date.now() - 46_000, tutor.id);
     await ask();
     await tick();
     expect(await offerOf(tutor)).toBeNull();
     await ctx.get(SweepService).sweep();
-    expect(ok(await tutor.gql<{ myAvailability: { available: boolean } }>(OPS.myAvailability)).myAvailability.available).toBe(false);
-    expect(ok(await tutor.gql<{ heartbeat: { available: boolean } }>(OPS.heartbeat)).heartbeat.available).toBe(false);
+    expect(
+      ok(await tutor.gql<{ myAvailability: { available: boolean } }>(OPS.myAvailability)).myAvailability
+        .available,
+    ).toBe(false);
+    expect(
+      ok(await tutor.gql<{ heartbeat: { available: boolean } }>(OPS.heartbeat)).heartbeat.available,
+    ).toBe(false);
   });
 
   it('offers the next tutor after a decline, keeps the learner first in line, and never asks the decliner again', async () => {
@@ -115,10 +175,16 @@ describe('matching help requests to tutors', () => {
     const offer = (await offerOf(decliner))!;
     expect(offer.requestId).toBe(first.requestId);
     const second = await ask();
-    expect(ok(await decliner.gql<{ declineOffer: boolean }>(OPS.decline, { o: offer.id })).declineOffer).toBe(true);
-    expect(ok(await first.gql<{ myHelpRequest: { state: string; position: number } }>(OPS.myHelpRequest)).myHelpRequest)
-      .toMatchObject({ state: 'WAITING', position: 1 });
-    expect(ok(await second.gql<{ myHelpRequest: { position: number } }>(OPS.myHelpRequest)).myHelpRequest.position).toBe(2);
+    expect(ok(await decliner.gql<{ declineOffer: boolean }>(OPS.decline, { o: offer.id })).declineOffer).toBe(
+      true,
+    );
+    expect(
+      ok(await first.gql<{ myHelpRequest: { state: string; position: number } }>(OPS.myHelpRequest))
+        .myHelpRequest,
+    ).toMatchObject({ state: 'WAITING', position: 1 });
+    expect(
+      ok(await second.gql<{ myHelpRequest: { position: number } }>(OPS.myHelpRequest)).myHelpRequest.position,
+    ).toBe(2);
     await tick();
     expect((await offerOf(other))?.requestId).toBe(first.requestId);
     // The decliner is free again and gets the second request, never the first.
@@ -133,14 +199,35 @@ describe('matching help requests to tutors', () => {
       await tick();
       const offer = (await offerOf(tutor))!;
       expect(offer.requestId).toBe(learner.requestId);
-      await api.sql.query(`UPDATE tutoring_offers SET expires_at = now() - interval '1 second' WHERE id = $1`, [offer.id]);
+      await api.sql.query(
+        `UPDATE tutoring_offers SET expires_at = now() - interval '1 second' WHERE id = $1`,
+        [offer.id],
+      );
       await forceRedisDeadline(offer.id);
       expect(await resolution.expire(offer.id)).toBe('EXPIRED');
-      expect(ok(await learner.gql<{ myHelpRequest: { state: string } }>(OPS.myHelpRequest)).myHelpRequest.state).toBe('WAITING');
+      expect(
+        ok(await learner.gql<{ myHelpRequest: { state: string } }>(OPS.myHelpRequest)).myHelpRequest.state,
+      ).toBe('WAITING');
       expect(errorCode(await tutor.gql(OPS.accept, { o: offer.id }))).toBe('OFFER_UNAVAILABLE');
       await learner.gql(OPS.cancel);
     }
-    expect(ok(await tutor.gql<{ myAvailability: { available: boolean } }>(OPS.myAvailability)).myAvailability.available).toBe(false);
+    expect(
+      ok(await tutor.gql<{ myAvailability: { available: boolean } }>(OPS.myAvailability)).myAvailability
+        .available,
+    ).toBe(false);
+  });
+
+  it('rotates tutors nobody in line can take to the back of the pool, so they never block it', async () => {
+    // More unvetted adults than one tick considers (1 request + 16 spare), all ahead of the one teen tutor.
+    for (let i = 0; i < 20; i++) await availableTutor({ birthYear: ADULT });
+    const teen = await availableTutor({ birthYear: TEEN });
+    const redis = ctx.get(RedisService);
+    await redis.client.zadd(`${api.config.REDIS_PREFIX}:{tutoring}:free:${SKILL}`, Date.now() - 1000, teen.id);
+    const learner = await ask({ birthYear: TEEN });
+    await tick();
+    expect(await offerOf(teen)).toBeNull();
+    await tick();
+    expect((await offerOf(teen))?.requestId).toBe(learner.requestId);
   });
 
   it('caps the offers a tutor gets per hour', async () => {
@@ -157,18 +244,21 @@ describe('matching help requests to tutors', () => {
     expect(await offerOf(tutor)).toBeNull();
   });
 
-  it.each([['the learner blocked the tutor'], ['the tutor blocked the learner']])('never matches a blocked pair: %s', async (who) => {
-    const tutor = await availableTutor();
-    const learner = await person(api);
-    const [blocker, blocked] = who.startsWith('the learner') ? [learner, tutor] : [tutor, learner];
-    ok(await blocker.gql(OPS.block, { i: { handle: blocked.handle } }));
-    ok(await learner.gql(OPS.requestHelp, { s: SKILL }));
-    await tick();
-    expect(await offerOf(tutor)).toBeNull();
-  });
+  it.each([['the learner blocked the tutor'], ['the tutor blocked the learner']])(
+    'never matches a blocked pair: %s',
+    async (who) => {
+      const tutor = await availableTutor();
+      const learner = await person(api);
+      const [blocker, blocked] = who.startsWith('the learner') ? [learner, tutor] : [tutor, learner];
+      ok(await blocker.gql(OPS.block, { i: { handle: blocked.handle } }));
+      ok(await learner.gql(OPS.requestHelp, { s: SKILL }));
+      await tick();
+      expect(await offerOf(tutor)).toBeNull();
+    },
+  );
 
   async function forceRedisDeadline(offerId: string): Promise<void> {
-    const redis = ctx.get(SweepService)['redis'] as { client: { hget(k: string, f: string): Promise<string | null>; hset(k: string, f: string, v: number): Promise<unknown> } };
+    const redis = ctx.get(RedisService);
     const base = `${api.config.REDIS_PREFIX}:{tutoring}:`;
     const requestId = await redis.client.hget(`${base}offer:${offerId}`, 'request');
     await redis.client.hset(`${base}req:${requestId}`, 'deadline', Date.now() - 1000);

@@ -15,8 +15,8 @@ import { SessionsModule } from '../../src/tutoring/sessions/sessions.module';
 import { TutoringCoreModule } from '../../src/tutoring/tutoring-core.module';
 import type { TestApi } from '../support/test-api';
 
-export const SKILL = CURRICULUM[0]!.slug;
-export const OTHER_SKILL = CURRICULUM[1]!.slug;
+export const SKILL = CURRICULUM[0].slug;
+export const OTHER_SKILL = CURRICULUM[1].slug;
 const THIS_YEAR = new Date().getUTCFullYear();
 /** Birth years safely inside one age band whatever today's date: a teen, an adult, a child. */
 export const TEEN = THIS_YEAR - 15;
@@ -27,7 +27,10 @@ export interface Person {
   id: string;
   handle: string;
   token: string;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
 }
 
 export interface PersonOptions {
@@ -46,15 +49,28 @@ export async function person(api: TestApi, o: PersonOptions = {}): Promise<Perso
   const { rows } = await api.sql.query<{ id: string }>(
     `INSERT INTO users (handle, password_hash, role, birth_year, country, languages, time_zone, vetted, verified_coach)
      VALUES ($1, 'no-password', $2, $3, 'NZ', $4, $5, $6, $7) RETURNING id`,
-    [handle, o.role ?? 'LEARNER', o.birthYear ?? TEEN, o.languages ?? ['en'], o.timeZone ?? 'UTC', o.vetted ?? false, o.verifiedCoach ?? false],
+    [
+      handle,
+      o.role ?? 'LEARNER',
+      o.birthYear ?? TEEN,
+      o.languages ?? ['en'],
+      o.timeZone ?? 'UTC',
+      o.vetted ?? false,
+      o.verifiedCoach ?? false,
+    ],
   );
-  const id = rows[0]!.id;
+  const id = rows[0].id;
   for (const slug of o.proficientIn ?? []) await makeProficient(api, id, slug);
   const token = api.app.get(TokenService).issue({ id, role: o.role ?? 'LEARNER' });
   return { id, handle, token, gql: (query, variables) => api.gql(query, variables, token) };
 }
 
-export async function makeProficient(api: TestApi, userId: string, slug: string, at = 'now()'): Promise<void> {
+export async function makeProficient(
+  api: TestApi,
+  userId: string,
+  slug: string,
+  at = 'now()',
+): Promise<void> {
   await api.sql.query(
     `INSERT INTO mastery (user_id, skill_slug, attempts, correct, streak, best_streak, p_known, level, recent_results,
                           attempts_since_progress, proficient_at)
@@ -91,7 +107,11 @@ export function ok<T>(res: GraphQLResponse<T>): T {
 }
 
 /** Polls `probe` until it returns a value that is not null/undefined/false (no timing is asserted). */
-export async function eventually<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | null | undefined | false>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -126,7 +146,9 @@ class MatchingContextModule {
  * sweeps one call at a time (the jobs the api enqueues simply wait in Redis).
  */
 export async function startMatchingContext(api: TestApi): Promise<INestApplicationContext> {
-  const ctx = await NestFactory.createApplicationContext(MatchingContextModule.forRoot(api.config), { logger: false });
+  const ctx = await NestFactory.createApplicationContext(MatchingContextModule.forRoot(api.config), {
+    logger: false,
+  });
   await ctx.init();
   return ctx;
 }

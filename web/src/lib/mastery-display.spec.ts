@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { isProficient, needsText, statusDisplay, streakPercent, streakText } from './mastery-display';
+import { isProficient, needsText, reviewDue, statusDisplay, streakPercent, streakText } from './mastery-display';
 
 describe('streak display', () => {
   const cases: Array<[number, number, string, number]> = [
@@ -31,6 +31,18 @@ describe('statusDisplay', () => {
 describe('needsText', () => {
   it('lists one prerequisite', () => assert.equal(needsText(['Counting']), 'Needs: Counting'));
   it('joins several', () => assert.equal(needsText(['A', 'B', 'C']), 'Needs: A, B and C'));
+});
+
+describe('reviewDue', () => {
+  const now = new Date('2026-11-23T10:00:00Z');
+  it('is due once the time has come for a proficient skill', () => {
+    assert.equal(reviewDue({ level: 'PROFICIENT', reviewDueAt: '2026-11-23T09:00:00Z' }, now), true);
+    assert.equal(reviewDue({ level: 'PROFICIENT', reviewDueAt: '2026-11-24T09:00:00Z' }, now), false);
+  });
+  it('is never due for mastered or unscheduled skills', () => {
+    assert.equal(reviewDue({ level: 'MASTERED', reviewDueAt: '2026-11-23T09:00:00Z' }, now), false);
+    assert.equal(reviewDue({ level: 'PROFICIENT', reviewDueAt: null }, now), false);
+  });
 });
 
 describe('isProficient', () => {

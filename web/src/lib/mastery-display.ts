@@ -52,6 +52,14 @@ export function streakText(progress: Pick<SkillProgress, 'streak' | 'streakToPro
   return `${streakTowardGoal(progress)} / ${progress.streakToProficient} in a row`;
 }
 
+/**
+ * A proficient skill whose mixed review is due: answering it (right) is what makes it MASTERED, so the map
+ * points it out. Mastered skills and skills without a scheduled review have nothing due.
+ */
+export function reviewDue(progress: Pick<SkillProgress, 'level'> & { reviewDueAt: string | null }, now: Date): boolean {
+  return progress.level === 'PROFICIENT' && progress.reviewDueAt !== null && Date.parse(progress.reviewDueAt) <= now.getTime();
+}
+
 /** "Needs: Addition within 10 and Counting" — the prerequisites a locked skill waits for. */
 export function needsText(titles: readonly string[]): string {
   if (titles.length === 0) return '';

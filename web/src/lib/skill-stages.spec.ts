@@ -14,6 +14,7 @@ function skill(slug: string, needs: string[] = [], overrides: Partial<SkillSumma
     streak: 0,
     streakToProficient: 10,
     attempts: 0,
+    reviewDueAt: null,
     ...overrides,
   };
 }

@@ -7,11 +7,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { REPO_ROOT, runBuildDir, serverBuildDir, webBuildDir } from './paths';
+import { REPO_ROOT, runBuildDir, serverBuildDir, WEB_BUILD_PREFIX, webBuildDir } from './paths';
 
 const run = promisify(execFile);
 const WAIT_LIMIT_MS = 5 * 60_000;
-const STALE_MS = 3600_000;
+/** Older than any test run lasts: only leftovers of finished runs are removed. */
+const STALE_MS = 6 * 3600_000;
 /** The sources scripts/build-server.mjs compiles. */
 const SERVER_SOURCES = ['api/src', 'worker/src', 'libs/domain/src', 'libs/contracts/src', 'experiments/src'];
 
@@ -32,7 +33,7 @@ function removeStaleBuilds(current: string[]): void {
   for (const parent of new Set(current.map((dir) => dirname(dir)))) {
     for (const name of existsSync(parent) ? readdirSync(parent) : []) {
       const dir = join(parent, name);
-      const ours = parent === tmpdir() ? name.startsWith('peerlift-web-e2e-') : true;
+      const ours = parent === tmpdir() ? name.startsWith(WEB_BUILD_PREFIX) : true;
       if (ours && !current.includes(dir) && Date.now() - statSync(dir).mtimeMs > STALE_MS) rmSync(dir, { recursive: true, force: true });
     }
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,4 +24,7 @@ export const serverBuildDir = () => join(runBuildDir(), 'server');
  * The web build lives outside the repository: Express refuses to send files whose path has a dot-directory
  * in it (.peerlift), and static files need no node_modules.
  */
-export const webBuildDir = () => join(tmpdir(), `peerlift-web-e2e-${process.env.PEERLIFT_TEST_RUN ?? 'none'}`);
+export const webBuildDir = () => join(tmpdir(), `${WEB_BUILD_PREFIX}${process.env.PEERLIFT_TEST_RUN ?? 'none'}`);
+
+/** Checkouts share /tmp: each names (and cleans up) only its own web builds. */
+export const WEB_BUILD_PREFIX = `peerlift-web-e2e-${createHash('sha256').update(REPO_ROOT).digest('hex').slice(0, 8)}-`;

@@ -41,8 +41,16 @@ export class TutoringMatchingProcessor implements OnApplicationBootstrap {
     });
     const queue = this.bull.queue(QUEUE.tutoringMatching);
     const opts = { removeOnComplete: true, removeOnFail: 100 };
-    await queue.upsertJobScheduler(TUTORING_JOB.tick, { every: MATCHING_TICK_EVERY_MS }, { name: TUTORING_JOB.tick, opts });
-    await queue.upsertJobScheduler(TUTORING_JOB.tutorImpact, { every: TUTOR_IMPACT_EVERY_MS }, { name: TUTORING_JOB.tutorImpact, opts });
+    await queue.upsertJobScheduler(
+      TUTORING_JOB.tick,
+      { every: MATCHING_TICK_EVERY_MS },
+      { name: TUTORING_JOB.tick, opts },
+    );
+    await queue.upsertJobScheduler(
+      TUTORING_JOB.tutorImpact,
+      { every: TUTOR_IMPACT_EVERY_MS },
+      { name: TUTORING_JOB.tutorImpact, opts },
+    );
   }
 
   async process(job: Job): Promise<unknown> {

@@ -4,12 +4,16 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { PresenceService } from '../../../api/src/tutoring/presence/presence.service';
-import { HelpRequestsService } from '../../../api/src/tutoring/help-requests/help-requests.service';
-import { AcceptOfferService } from '../../../api/src/tutoring/offers/accept-offer.service';
-import { RedisService } from '../../../api/src/redis/redis.module';
+import { RedisService } from '@peerlift/api/redis/redis.module';
+import { HelpRequestsService } from '@peerlift/api/tutoring/help-requests/help-requests.service';
+import { AcceptOfferService } from '@peerlift/api/tutoring/offers/accept-offer.service';
+import { PresenceService } from '@peerlift/api/tutoring/presence/presence.service';
+// The api's test support has no import alias; this test runs the api in process like the api's own tests.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { startTestApi, type TestApi } from '../../../api/test/support/test-api';
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { postgresViolations } from '../../../api/test/tutoring/claims-invariants';
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { SKILL, eventually, person, type Person } from '../../../api/test/tutoring/tutoring-fixtures';
 import { createWorker } from '../../src/bootstrap';
 import { loadWorkerConfig } from '../../src/config/worker-config';
@@ -43,7 +47,19 @@ describe('a worker killed mid-tick', () => {
     build = join(process.cwd(), '.peerlift', `worker-crash-${randomBytes(4).toString('hex')}`);
     execFileSync(
       'npx',
-      ['swc', 'api/src', 'worker/src', 'libs/domain/src', 'libs/contracts/src', 'experiments/src', '-d', build, '--config-file', 'swc.build.json', '--quiet'],
+      [
+        'swc',
+        'api/src',
+        'worker/src',
+        'libs/domain/src',
+        'libs/contracts/src',
+        'experiments/src',
+        '-d',
+        build,
+        '--config-file',
+        'swc.build.json',
+        '--quiet',
+      ],
       { stdio: 'ignore' },
     );
   });
@@ -59,7 +75,8 @@ describe('a worker killed mid-tick', () => {
     for (let i = 0; i < PAIRS; i++) tutors.push(await person(api, { proficientIn: [SKILL] }));
     for (const t of tutors) await api.app.get(PresenceService).setAvailability(t.id, true);
     const requests: string[] = [];
-    for (let i = 0; i < PAIRS; i++) requests.push((await api.app.get(HelpRequestsService).request((await person(api)).id, SKILL, null)).id);
+    for (let i = 0; i < PAIRS; i++)
+      requests.push((await api.app.get(HelpRequestsService).request((await person(api)).id, SKILL, null)).id);
 
     const redis = api.app.get(RedisService).client;
     const base = `${api.config.REDIS_PREFIX}:{tutoring}:`;
@@ -68,7 +85,10 @@ describe('a worker killed mid-tick', () => {
     await lock.connect();
     try {
       await lock.query(`BEGIN; LOCK TABLE tutoring_offers IN EXCLUSIVE MODE`);
-      child = spawn(process.execPath, [join(build, 'worker/src/main.js')], { env: { ...process.env, ...env(api) }, stdio: 'ignore' });
+      child = spawn(process.execPath, [join(build, 'worker/src/main.js')], {
+        env: { ...process.env, ...env(api) },
+        stdio: 'ignore',
+      });
       // The tick has claimed in Redis and is blocked on its Postgres confirmation: kill it there.
       const blocked = await eventually(async () => {
         // Not on the lock's connection: pg_stat_activity is a snapshot per transaction.

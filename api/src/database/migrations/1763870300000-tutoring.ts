@@ -31,7 +31,9 @@ export class Tutoring1763870300000 implements MigrationInterface {
       )`);
     await q.query(`CREATE UNIQUE INDEX help_requests_one_open ON help_requests (learner_id)
       WHERE state IN ('WAITING','OFFERED','MATCHED')`);
-    await q.query(`CREATE INDEX help_requests_in_line ON help_requests (expires_at) WHERE state IN ('WAITING','OFFERED')`);
+    await q.query(
+      `CREATE INDEX help_requests_in_line ON help_requests (expires_at) WHERE state IN ('WAITING','OFFERED')`,
+    );
     await q.query(`CREATE INDEX help_requests_learner_time ON help_requests (learner_id, created_at)`);
     await q.query(`CREATE INDEX help_requests_skill_time ON help_requests (skill_slug, created_at)`);
     // A learner's place in line: the open requests of the skill, oldest first.
@@ -50,9 +52,15 @@ export class Tutoring1763870300000 implements MigrationInterface {
         expires_at timestamptz NOT NULL,
         responded_at timestamptz
       )`);
-    await q.query(`CREATE UNIQUE INDEX tutoring_offers_pending_request ON tutoring_offers (request_id) WHERE state = 'PENDING'`);
-    await q.query(`CREATE UNIQUE INDEX tutoring_offers_pending_tutor ON tutoring_offers (tutor_id) WHERE state = 'PENDING'`);
-    await q.query(`CREATE INDEX tutoring_offers_pending_expiry ON tutoring_offers (expires_at) WHERE state = 'PENDING'`);
+    await q.query(
+      `CREATE UNIQUE INDEX tutoring_offers_pending_request ON tutoring_offers (request_id) WHERE state = 'PENDING'`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX tutoring_offers_pending_tutor ON tutoring_offers (tutor_id) WHERE state = 'PENDING'`,
+    );
+    await q.query(
+      `CREATE INDEX tutoring_offers_pending_expiry ON tutoring_offers (expires_at) WHERE state = 'PENDING'`,
+    );
     await q.query(`CREATE INDEX tutoring_offers_tutor_time ON tutoring_offers (tutor_id, created_at)`);
     await q.query(`CREATE INDEX tutoring_offers_request ON tutoring_offers (request_id)`);
 
@@ -75,10 +83,16 @@ export class Tutoring1763870300000 implements MigrationInterface {
         CHECK (tutor_id <> learner_id),
         CHECK ((state = 'LIVE') = (ended_at IS NULL))
       )`);
-    await q.query(`CREATE UNIQUE INDEX tutoring_sessions_tutor_live ON tutoring_sessions (tutor_id) WHERE state = 'LIVE'`);
-    await q.query(`CREATE UNIQUE INDEX tutoring_sessions_learner_live ON tutoring_sessions (learner_id) WHERE state = 'LIVE'`);
+    await q.query(
+      `CREATE UNIQUE INDEX tutoring_sessions_tutor_live ON tutoring_sessions (tutor_id) WHERE state = 'LIVE'`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX tutoring_sessions_learner_live ON tutoring_sessions (learner_id) WHERE state = 'LIVE'`,
+    );
     await q.query(`CREATE INDEX tutoring_sessions_tutor_time ON tutoring_sessions (tutor_id, started_at)`);
-    await q.query(`CREATE INDEX tutoring_sessions_learner_skill ON tutoring_sessions (learner_id, skill_slug, started_at)`);
+    await q.query(
+      `CREATE INDEX tutoring_sessions_learner_skill ON tutoring_sessions (learner_id, skill_slug, started_at)`,
+    );
     await q.query(`CREATE INDEX tutoring_sessions_skill_time ON tutoring_sessions (skill_slug, started_at)`);
     await q.query(`CREATE INDEX tutoring_sessions_completed ON tutoring_sessions (ended_at) WHERE completed`);
 

@@ -24,7 +24,7 @@ export class StopExperimentArgs extends ExperimentKeyArgs {
   @IsString()
   @MaxLength(64)
   @Matches(KEBAB, { message: 'winner must be a variation key' })
-  winner?: string;
+  winner?: string | null;
 }
 
 @ArgsType()

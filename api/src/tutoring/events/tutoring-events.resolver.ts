@@ -20,7 +20,9 @@ function onEnd<T>(source: AsyncIterableIterator<T>, cleanup: () => void): AsyncI
     },
     throw: (error?: unknown) => {
       finish();
-      return source.throw ? source.throw(error) : Promise.reject(error as Error);
+      return source.throw
+        ? source.throw(error)
+        : Promise.reject(error instanceof Error ? error : new Error(String(error)));
     },
     [Symbol.asyncIterator]() {
       return this;
@@ -36,7 +38,8 @@ export class TutoringEventsResolver {
   ) {}
 
   @Subscription(() => TutoringEventModel, {
-    description: 'Refetch hints for my offers, matches, messages and session ends; keeps my presence alive while open.',
+    description:
+      'Refetch hints for my offers, matches, messages and session ends; keeps my presence alive while open.',
     resolve: (event: TutoringEventModel) => event,
   })
   tutoringEvents(@CurrentUser() user: AuthenticatedUser): AsyncIterableIterator<TutoringEventModel> {

@@ -33,7 +33,9 @@ export class TutoringEventsService {
     };
     await Promise.all(
       userIds.map((id) =>
-        this.realtime.publish(this.channel(id), payload).catch((e: unknown) => this.logger.warn(`publish failed: ${String(e)}`)),
+        this.realtime
+          .publish(this.channel(id), payload)
+          .catch((e: unknown) => this.logger.warn(`publish failed: ${String(e)}`)),
       ),
     );
   }

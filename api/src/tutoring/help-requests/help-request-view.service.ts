@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { estimateWaitSeconds, findSkill } from '@peerlift/domain';
 import { InjectDataSource } from '../../database/inject-data-source';
 import { LiveStateService } from '../live/live-state.service';
+import { TutorPresenceState } from '../live/tutor-presence-state.service';
 import { HelpRequestStateEnum, type HelpRequestModel } from './models/help-request.model';
 
 interface RequestRow {
@@ -27,11 +28,12 @@ export class HelpRequestViewService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly live: LiveStateService,
+    private readonly presence: TutorPresenceState,
   ) {}
 
   /** My open request, else my latest one of the last day (so an expiry or a session's end stays visible). */
   async mine(learnerId: string): Promise<HelpRequestModel | null> {
-    const [row] = (await this.db.query(
+    const [row] = await this.db.query<RequestRow[]>(
       `SELECT h.id, h.skill_slug, h.note, h.state, h.created_at, h.expires_at, s.id AS session_id,
               (SELECT count(*) FROM help_requests q WHERE q.skill_slug = h.skill_slug
                  AND q.state IN ('WAITING', 'OFFERED') AND q.created_at <= h.created_at)::int AS position,
@@ -43,15 +45,17 @@ export class HelpRequestViewService {
        ORDER BY h.state IN ('WAITING', 'OFFERED', 'MATCHED') DESC, h.created_at DESC
        LIMIT 1`,
       [learnerId, MATCH_RATE_WINDOW_MINUTES],
-    )) as RequestRow[];
+    );
     return row ? this.toModel(row) : null;
   }
 
   private async toModel(row: RequestRow): Promise<HelpRequestModel> {
     const open = OPEN.includes(row.state);
-    const tutorsOnline = await this.live.tutorsOnline(row.skill_slug);
+    const tutorsOnline = await this.presence.tutorsOnline(row.skill_slug);
     // Redis knows the line exactly; Postgres's count is the fallback while Redis is catching up.
-    const position = open ? ((await this.live.position(row.id, row.skill_slug)) ?? Math.max(1, row.position)) : null;
+    const position = open
+      ? ((await this.live.position(row.id, row.skill_slug)) ?? Math.max(1, row.position))
+      : null;
     const lesson = row.state === HelpRequestStateEnum.EXPIRED ? findSkill(row.skill_slug)?.lesson : undefined;
     return {
       id: row.id,
@@ -65,7 +69,11 @@ export class HelpRequestViewService {
       estimatedWaitSeconds:
         position === null
           ? null
-          : estimateWaitSeconds({ position, tutorsOnline, recentMatchRatePerMinute: row.recent_matches / MATCH_RATE_WINDOW_MINUTES }),
+          : estimateWaitSeconds({
+              position,
+              tutorsOnline,
+              recentMatchRatePerMinute: row.recent_matches / MATCH_RATE_WINDOW_MINUTES,
+            }),
       session: row.session_id ? { id: row.session_id } : null,
       lesson: lesson ? { text: lesson.text, videoUrl: lesson.videoUrl ?? null } : null,
     };

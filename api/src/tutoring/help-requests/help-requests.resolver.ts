@@ -13,13 +13,21 @@ export class HelpRequestsResolver {
     private readonly view: HelpRequestViewService,
   ) {}
 
-  @Query(() => HelpRequestModel, { nullable: true, description: 'My open help request, else my latest one of the last day.' })
+  @Query(() => HelpRequestModel, {
+    nullable: true,
+    description: 'My open help request, else my latest one of the last day.',
+  })
   myHelpRequest(@CurrentUser() user: AuthenticatedUser): Promise<HelpRequestModel | null> {
     return this.view.mine(user.id);
   }
 
-  @Mutation(() => HelpRequestModel, { description: 'Ask for a tutor in a skill (one open request at a time).' })
-  requestHelp(@CurrentUser() user: AuthenticatedUser, @Args() { skillSlug, note }: RequestHelpArgs): Promise<HelpRequestModel> {
+  @Mutation(() => HelpRequestModel, {
+    description: 'Ask for a tutor in a skill (one open request at a time).',
+  })
+  requestHelp(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args() { skillSlug, note }: RequestHelpArgs,
+  ): Promise<HelpRequestModel> {
     return this.requests.request(user.id, skillSlug, note);
   }
 

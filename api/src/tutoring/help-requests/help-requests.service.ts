@@ -45,7 +45,11 @@ export class HelpRequestsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async request(learnerId: string, skillSlug: string, note: string | null | undefined): Promise<HelpRequestModel> {
+  async request(
+    learnerId: string,
+    skillSlug: string,
+    note: string | null | undefined,
+  ): Promise<HelpRequestModel> {
     requireSkill(skillSlug);
     // The note is shown to a stranger (the tutor), so contact details never travel in it.
     const cleanNote = maskContactDetails((note ?? '').trim()).text;
@@ -54,48 +58,70 @@ export class HelpRequestsService {
       created = await this.db.transaction((m) => this.insert(m, learnerId, skillSlug, cleanNote));
     } catch (e) {
       if (uniqueViolation(e) === 'help_requests_one_open') {
-        throw new PeerliftError(ErrorCode.HELP_REQUEST_OPEN, 'You already have an open help request. Cancel it to ask about something else.');
+        throw new PeerliftError(
+          ErrorCode.HELP_REQUEST_OPEN,
+          'You already have an open help request. Cancel it to ask about something else.',
+        );
       }
       throw e;
     }
     await this.live
       .enqueue({ id: created.id, skillSlug, learnerId, createdMs: Number(created.created_ms) })
-      .catch((e: unknown) => this.logger.warn(`request ${created.id} not in the Redis line yet: ${String(e)}`));
+      .catch((e: unknown) =>
+        this.logger.warn(`request ${created.id} not in the Redis line yet: ${String(e)}`),
+      );
     const w = created.withdrawn;
     if (w) await this.live.release({ offerId: w.offer_id, requestId: w.request_id, tutorId: learnerId });
     await this.queue.tickSkills(w ? [skillSlug, w.skill_slug] : [skillSlug]);
     return (await this.view.mine(learnerId))!;
   }
 
-  private async insert(m: EntityManager, learnerId: string, skillSlug: string, note: string): Promise<CreatedRequest> {
-    // The user row lock orders this against an accept that would put the same user in a session.
+  private async insert(
+    m: EntityManager,
+    learnerId: string,
+    skillSlug: string,
+    note: string,
+  ): Promise<CreatedRequest> {
+    // The user row lock orders this against an accept that would put the same user in a session; the
+    // statement after it sees that accept's outcome.
     await sqlRows(m, `SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE`, [learnerId]);
-    const [live] = await sqlRows(
+    // One statement: refuse someone in a live session, join the line, and — since someone in line for help
+    // is not free to tutor — hand an offer they hold as a tutor to the next tutor. WITHDRAWN is neither a
+    // decline nor a time-out, so it does not count against them.
+    const [row] = await sqlRows<{
+      id: string | null;
+      created_ms: string | null;
+      offer_id: string | null;
+      request_id: string | null;
+      skill_slug: string | null;
+    }>(
       m,
-      `SELECT 1 FROM tutoring_sessions WHERE state = 'LIVE' AND (tutor_id = $1 OR learner_id = $1)`,
-      [learnerId],
-    );
-    if (live) throw new PeerliftError(ErrorCode.IN_SESSION, 'You are in a tutoring session. End it before asking for help.');
-    const [row] = await sqlRows<CreatedRequest>(
-      m,
-      `INSERT INTO help_requests (learner_id, skill_slug, note, state, expires_at)
-       VALUES ($1, $2, $3, 'WAITING', now() + make_interval(mins => $4))
-       RETURNING id, (extract(epoch FROM created_at) * 1000)::bigint AS created_ms`,
+      `WITH live AS (
+         SELECT 1 FROM tutoring_sessions WHERE state = 'LIVE' AND (tutor_id = $1 OR learner_id = $1) LIMIT 1),
+       ins AS (
+         INSERT INTO help_requests (learner_id, skill_slug, note, state, expires_at)
+         SELECT $1, $2, $3, 'WAITING', now() + make_interval(mins => $4) WHERE NOT EXISTS (SELECT 1 FROM live)
+         RETURNING id, (extract(epoch FROM created_at) * 1000)::bigint AS created_ms),
+       w AS (
+         UPDATE tutoring_offers SET state = 'WITHDRAWN', responded_at = now()
+         WHERE tutor_id = $1 AND state = 'PENDING' AND EXISTS (SELECT 1 FROM ins) RETURNING id, request_id),
+       h AS (
+         UPDATE help_requests h SET state = 'WAITING', current_offer_id = NULL
+         FROM w WHERE h.id = w.request_id AND h.state = 'OFFERED' AND h.current_offer_id = w.id
+         RETURNING w.id AS offer_id, h.id AS request_id, h.skill_slug)
+       SELECT ins.id, ins.created_ms, h.offer_id, h.request_id, h.skill_slug FROM (SELECT 1) one
+       LEFT JOIN ins ON true LEFT JOIN h ON true`,
       [learnerId, skillSlug, note, this.config.HELP_REQUEST_TTL_MINUTES],
     );
-    // Someone in line for help is not free to tutor: an offer they hold goes to the next tutor. WITHDRAWN
-    // is neither a decline nor a time-out, so it does not count against them.
-    const [withdrawn] = await sqlRows<NonNullable<CreatedRequest['withdrawn']>>(
-      m,
-      `WITH w AS (
-         UPDATE tutoring_offers SET state = 'WITHDRAWN', responded_at = now()
-         WHERE tutor_id = $1 AND state = 'PENDING' RETURNING id, request_id)
-       UPDATE help_requests h SET state = 'WAITING', current_offer_id = NULL
-       FROM w WHERE h.id = w.request_id AND h.state = 'OFFERED' AND h.current_offer_id = w.id
-       RETURNING w.id AS offer_id, h.id AS request_id, h.skill_slug`,
-      [learnerId],
-    );
-    return { ...row!, withdrawn };
+    if (!row?.id)
+      throw new PeerliftError(
+        ErrorCode.IN_SESSION,
+        'You are in a tutoring session. End it before asking for help.',
+      );
+    const withdrawn = row.offer_id
+      ? { offer_id: row.offer_id, request_id: row.request_id!, skill_slug: row.skill_slug! }
+      : undefined;
+    return { id: row.id, created_ms: row.created_ms!, withdrawn };
   }
 
   /** Cancels my waiting request, withdrawing an offer a tutor is deciding on. */
@@ -115,8 +141,16 @@ export class HelpRequestsService {
         [learnerId],
       );
       if (row) return row;
-      const [matched] = await sqlRows(m, `SELECT 1 FROM help_requests WHERE learner_id = $1 AND state = 'MATCHED'`, [learnerId]);
-      if (matched) throw new PeerliftError(ErrorCode.IN_SESSION, 'You are already in a session for this request; end the session instead.');
+      const [matched] = await sqlRows(
+        m,
+        `SELECT 1 FROM help_requests WHERE learner_id = $1 AND state = 'MATCHED'`,
+        [learnerId],
+      );
+      if (matched)
+        throw new PeerliftError(
+          ErrorCode.IN_SESSION,
+          'You are already in a session for this request; end the session instead.',
+        );
       throw new PeerliftError(ErrorCode.NOT_FOUND, 'You have no waiting help request.');
     });
     const { id, skill_slug: skillSlug, current_offer_id: offerId, withdrawn_tutor_id: tutorId } = cancelled;

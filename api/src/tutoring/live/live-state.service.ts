@@ -1,13 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { ChainableCommander, Redis } from 'ioredis';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
-import { RedisService } from '../../redis/redis.module';
-import { LUA_SCRIPTS, type LuaScriptName } from './lua-scripts';
-import { TutoringKeys } from './tutoring-keys';
-
-type Arg = string | number;
-type Runner = Record<LuaScriptName, (...args: Arg[]) => Promise<unknown>>;
+import { Injectable } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { LuaRunner, type LuaArg } from './lua-runner';
+import type { LuaScriptName } from './lua-scripts';
+import type { TutoringKeys } from './tutoring-keys';
 
 export interface OfferRef {
   offerId: string;
@@ -58,33 +53,38 @@ export class LiveStateService {
   private readonly client: Redis;
   private readonly heartbeatTimeoutMs: number;
 
-  constructor(redis: RedisService, @Inject(APP_CONFIG) config: AppConfig) {
-    this.keys = new TutoringKeys(redis);
-    this.client = redis.client;
-    this.heartbeatTimeoutMs = config.TUTOR_HEARTBEAT_TIMEOUT_SECONDS * 1000;
-    for (const [name, script] of Object.entries(LUA_SCRIPTS)) {
-      this.client.defineCommand(name, { numberOfKeys: script.keys, lua: script.lua });
-    }
+  constructor(private readonly lua: LuaRunner) {
+    this.keys = lua.keys;
+    this.client = lua.client;
+    this.heartbeatTimeoutMs = lua.heartbeatTimeoutMs;
   }
 
-  private run<T>(name: LuaScriptName, ...args: Arg[]): Promise<T> {
-    return (this.client as unknown as Runner)[name](...args) as Promise<T>;
+  private run<T>(name: LuaScriptName, ...args: LuaArg[]): Promise<T> {
+    return this.lua.run<T>(name, ...args);
   }
 
-  private queue(pipe: ChainableCommander, name: LuaScriptName, ...args: Arg[]): void {
-    (pipe as unknown as Runner)[name](...args);
+  /** The Redis clock (ms). */
+  now(): Promise<number> {
+    return this.lua.now();
   }
 
-  /** The Redis clock (ms): the one clock of deadlines and heartbeats. */
-  async now(): Promise<number> {
-    const [seconds, micros] = await this.client.time();
-    return Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
-  }
-
-  async enqueue(r: { id: string; skillSlug: string; learnerId: string; createdMs: number }): Promise<boolean> {
+  async enqueue(r: {
+    id: string;
+    skillSlug: string;
+    learnerId: string;
+    createdMs: number;
+  }): Promise<boolean> {
     const k = this.keys;
-    const keys = [k.request(r.id), k.line(r.skillSlug), k.waiting(r.skillSlug), k.waitingSkills(), k.learnerMark(r.learnerId)];
-    return (await this.run<number>('tutoringEnqueue', ...keys, r.id, r.skillSlug, r.learnerId, r.createdMs)) === 1;
+    const keys = [
+      k.request(r.id),
+      k.line(r.skillSlug),
+      k.waiting(r.skillSlug),
+      k.waitingSkills(),
+      k.learnerMark(r.learnerId),
+    ];
+    return (
+      (await this.run<number>('tutoringEnqueue', ...keys, r.id, r.skillSlug, r.learnerId, r.createdMs)) === 1
+    );
   }
 
   /** Claims the pairs (all of one skill) in one round trip; each claim is atomic on its own. */
@@ -92,21 +92,55 @@ export class LiveStateService {
     const k = this.keys;
     const pipe = this.client.pipeline();
     for (const p of pairs) {
-      const keys = [k.request(p.requestId), k.tutor(p.tutorId), k.waiting(skillSlug), k.online(), k.fence(), k.deadlines(), k.offer(p.offerId), k.learnerMark(p.tutorId)];
-      this.queue(pipe, 'tutoringClaim', ...keys, p.requestId, p.tutorId, p.offerId, ttlMs, this.heartbeatTimeoutMs, k.base);
+      const keys = [
+        k.request(p.requestId),
+        k.tutor(p.tutorId),
+        k.waiting(skillSlug),
+        k.online(),
+        k.fence(),
+        k.deadlines(),
+        k.offer(p.offerId),
+        k.learnerMark(p.tutorId),
+      ];
+      this.lua.queue(
+        pipe,
+        'tutoringClaim',
+        ...keys,
+        p.requestId,
+        p.tutorId,
+        p.offerId,
+        ttlMs,
+        this.heartbeatTimeoutMs,
+        k.base,
+      );
     }
     const results = (await pipe.exec()) ?? [];
     return results.map(([err, value]) => {
       if (err) throw err;
       const [a, b] = value as number[];
-      return a! > 0 ? { ok: true, fence: a!, deadlineMs: b! } : { ok: false, reason: a! };
+      return a > 0 ? { ok: true, fence: a, deadlineMs: b } : { ok: false, reason: a };
     });
   }
 
   async release(o: OfferRef): Promise<ReleaseResult> {
     const k = this.keys;
-    const keys = [k.request(o.requestId), k.tutor(o.tutorId), k.waitingSkills(), k.deadlines(), k.offer(o.offerId), k.online()];
-    return this.run<ReleaseResult>('tutoringRelease', ...keys, o.offerId, o.requestId, o.tutorId, k.base, this.heartbeatTimeoutMs);
+    const keys = [
+      k.request(o.requestId),
+      k.tutor(o.tutorId),
+      k.waitingSkills(),
+      k.deadlines(),
+      k.offer(o.offerId),
+      k.online(),
+    ];
+    return this.run<ReleaseResult>(
+      'tutoringRelease',
+      ...keys,
+      o.offerId,
+      o.requestId,
+      o.tutorId,
+      k.base,
+      this.heartbeatTimeoutMs,
+    );
   }
 
   /** Forgets a deadline whose offer is unknown everywhere. */
@@ -132,52 +166,68 @@ export class LiveStateService {
 
   async restoreRequest(t: RequestTruth): Promise<void> {
     const k = this.keys;
-    const keys = [k.request(t.id), k.line(t.skillSlug), k.waiting(t.skillSlug), k.waitingSkills(), k.learnerMark(t.learnerId)];
-    await this.run('tutoringRestoreRequest', ...keys, t.id, t.state, t.skillSlug, t.learnerId, t.createdMs, t.fence, t.offerId ?? '', t.tutorId ?? '', t.deadlineMs ?? 0);
+    const keys = [
+      k.request(t.id),
+      k.line(t.skillSlug),
+      k.waiting(t.skillSlug),
+      k.waitingSkills(),
+      k.learnerMark(t.learnerId),
+    ];
+    await this.run(
+      'tutoringRestoreRequest',
+      ...keys,
+      t.id,
+      t.state,
+      t.skillSlug,
+      t.learnerId,
+      t.createdMs,
+      t.fence,
+      t.offerId ?? '',
+      t.tutorId ?? '',
+      t.deadlineMs ?? 0,
+    );
   }
 
   async restoreTutor(t: TutorTruth): Promise<void> {
     const k = this.keys;
-    await this.run('tutoringRestoreTutor', k.tutor(t.tutorId), k.online(), t.tutorId, k.base, t.state, t.offerId ?? '', t.requestId ?? '', t.sessionId ?? '', t.fence, this.heartbeatTimeoutMs);
+    await this.run(
+      'tutoringRestoreTutor',
+      k.tutor(t.tutorId),
+      k.online(),
+      t.tutorId,
+      k.base,
+      t.state,
+      t.offerId ?? '',
+      t.requestId ?? '',
+      t.sessionId ?? '',
+      t.fence,
+      this.heartbeatTimeoutMs,
+    );
   }
 
   async freeTutorAfterSession(tutorId: string, sessionId: string): Promise<void> {
     const k = this.keys;
-    await this.run('tutoringFreeAfterSession', k.tutor(tutorId), k.online(), tutorId, k.base, sessionId, this.heartbeatTimeoutMs);
+    await this.run(
+      'tutoringFreeAfterSession',
+      k.tutor(tutorId),
+      k.online(),
+      tutorId,
+      k.base,
+      sessionId,
+      this.heartbeatTimeoutMs,
+    );
   }
 
   async closeRequest(r: { id: string; skillSlug: string; learnerId: string }): Promise<void> {
     const k = this.keys;
-    await this.run('tutoringCloseRequest', k.request(r.id), k.line(r.skillSlug), k.waiting(r.skillSlug), k.learnerMark(r.learnerId), r.id);
-  }
-
-  /** Returns the heartbeat (ms, Redis clock). */
-  setAvailable(tutorId: string, skills: readonly string[]): Promise<number> {
-    return this.run<number>('tutoringSetAvailable', this.keys.tutor(tutorId), this.keys.online(), tutorId, this.keys.base, skills.join(','));
-  }
-
-  async setUnavailable(tutorId: string): Promise<void> {
-    await this.run('tutoringSetUnavailable', this.keys.tutor(tutorId), this.keys.online(), tutorId, this.keys.base);
-  }
-
-  /** Returns the new heartbeat (ms), or null when the tutor is not available (any more). */
-  async heartbeat(tutorId: string): Promise<number | null> {
-    const at = await this.run<number>('tutoringHeartbeat', this.keys.tutor(tutorId), this.keys.online(), tutorId);
-    return at > 0 ? at : null;
-  }
-
-  async availability(tutorId: string): Promise<{ available: boolean; skills: string[]; heartbeatMs: number | null }> {
-    const [[, fields], [, score]] = (await this.client
-      .pipeline()
-      .hmget(this.keys.tutor(tutorId), 'available', 'skills')
-      .zscore(this.keys.online(), tutorId)
-      .exec()) as [[null, (string | null)[]], [null, string | null]];
-    const available = fields[0] === '1' && score !== null;
-    return { available, skills: available && fields[1] ? fields[1].split(',') : [], heartbeatMs: score === null ? null : Number(score) };
-  }
-
-  sweepSilentTutors(limit: number): Promise<string[]> {
-    return this.run<string[]>('tutoringSweepSilent', this.keys.online(), this.keys.base, this.heartbeatTimeoutMs, limit);
+    await this.run(
+      'tutoringCloseRequest',
+      k.request(r.id),
+      k.line(r.skillSlug),
+      k.waiting(r.skillSlug),
+      k.learnerMark(r.learnerId),
+      r.id,
+    );
   }
 
   dueDeadlines(limit: number): Promise<string[]> {
@@ -195,7 +245,7 @@ export class LiveStateService {
 
   /**
    * One tick's view of a skill in one round trip: the Redis clock, up to `batchMax + 1` waiting requests in
-   * line order, and for a batch of n the `2n + poolExtra` least recently offered free tutors with their
+   * line order, and for a batch of n the `n + poolExtra` free tutors at the front of the pool with their
    * heartbeats (tutors without one are left out).
    */
   async tickSnapshot(skill: string, opts: { batchMax: number; poolExtra: number }): Promise<TickSnapshot> {
@@ -209,19 +259,27 @@ export class LiveStateService {
       opts.poolExtra,
     );
     const requests: TickSnapshot['requests'] = [];
-    for (let i = 0; i < waiting.length; i += 2) requests.push({ id: waiting[i]!, createdMs: Number(waiting[i + 1]) });
+    for (let i = 0; i < waiting.length; i += 2)
+      requests.push({ id: waiting[i], createdMs: Number(waiting[i + 1]) });
     const free: TickSnapshot['tutors'] = [];
-    for (let i = 0; i < tutors.length; i += 2) if (tutors[i + 1]) free.push({ id: tutors[i]!, heartbeatMs: Number(tutors[i + 1]) });
+    for (let i = 0; i < tutors.length; i += 2)
+      if (tutors[i + 1]) free.push({ id: tutors[i], heartbeatMs: Number(tutors[i + 1]) });
     return { nowMs: Number(now), requests, tutors: free };
+  }
+
+  /**
+   * Moves tutors a tick considered but did not offer anything to the back of the skill's free pool (score
+   * = now), so the next ticks consider others: a tutor nobody in line can take never blocks the pool.
+   * Only tutors still in the pool are moved (XX).
+   */
+  async rotate(skill: string, tutorIds: readonly string[], nowMs: number): Promise<void> {
+    if (tutorIds.length === 0) return;
+    await this.client.zadd(this.keys.free(skill), 'XX', ...tutorIds.flatMap((id) => [nowMs, id]));
   }
 
   /** 1-based place in line of a WAITING or OFFERED request, or null when it is not in line. */
   async position(requestId: string, skill: string): Promise<number | null> {
     const rank = await this.client.zrank(this.keys.line(skill), requestId);
     return rank === null ? null : rank + 1;
-  }
-
-  tutorsOnline(skill: string): Promise<number> {
-    return this.client.scard(this.keys.available(skill));
   }
 }

@@ -35,7 +35,7 @@ export class LiveSyncService {
   ) {}
 
   async request(requestId: string): Promise<void> {
-    const [row] = (await this.db.query(
+    const [row] = await this.db.query<RequestRow[]>(
       `SELECT h.id, h.state, h.skill_slug, h.learner_id,
               (extract(epoch FROM h.created_at) * 1000)::bigint AS created_ms, h.fence,
               o.id AS offer_id, o.tutor_id, (extract(epoch FROM o.expires_at) * 1000)::bigint AS deadline_ms
@@ -43,7 +43,7 @@ export class LiveSyncService {
        LEFT JOIN tutoring_offers o ON o.id = h.current_offer_id AND o.state = 'PENDING'
        WHERE h.id = $1`,
       [requestId],
-    )) as RequestRow[];
+    );
     if (!row) return;
     await this.live.restoreRequest({
       id: row.id,
@@ -59,15 +59,15 @@ export class LiveSyncService {
   }
 
   async tutor(tutorId: string): Promise<void> {
-    const [row] = (await this.db.query(
+    const [row] = await this.db.query<TutorRow[]>(
       `SELECT (SELECT id FROM tutoring_sessions WHERE tutor_id = $1 AND state = 'LIVE') AS session_id,
               p.id AS offer_id, p.request_id,
               (SELECT coalesce(max(fence), 0) FROM tutoring_offers WHERE tutor_id = $1) AS fence
        FROM (SELECT 1) one
        LEFT JOIN tutoring_offers p ON p.tutor_id = $1 AND p.state = 'PENDING'`,
       [tutorId],
-    )) as TutorRow[];
-    const r = row!;
+    );
+    const r = row;
     await this.live.restoreTutor({
       tutorId,
       state: r.session_id ? 'BUSY' : r.offer_id ? 'OFFERED' : 'FREE',

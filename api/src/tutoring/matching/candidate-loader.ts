@@ -51,8 +51,11 @@ export class CandidateLoader {
    * A request's blocked users are those the learner blocked and those who blocked the learner, so the
    * tutors need no block lists of their own and both loads can run at once.
    */
-  async requests(skill: string, ids: readonly string[]): Promise<{ candidate: HelpRequestCandidate; state: string }[]> {
-    const rows = (await this.db.query(
+  async requests(
+    skill: string,
+    ids: readonly string[],
+  ): Promise<{ candidate: HelpRequestCandidate; state: string }[]> {
+    const rows = await this.db.query<RequestRow[]>(
       `SELECT h.id, h.learner_id, h.state, h.created_at, u.birth_year, u.languages,
               ARRAY(SELECT o.tutor_id FROM tutoring_offers o
                     WHERE o.request_id = h.id AND o.state IN ('DECLINED', 'EXPIRED')) AS declined,
@@ -61,7 +64,7 @@ export class CandidateLoader {
        FROM help_requests h JOIN users u ON u.id = h.learner_id
        WHERE h.id = ANY($1::uuid[])`,
       [ids],
-    )) as RequestRow[];
+    );
     const byId = new Map(rows.map((r) => [r.id, r]));
     // Keep the line's order (the caller passes ids oldest first).
     return ids.flatMap((id) => {
@@ -89,8 +92,11 @@ export class CandidateLoader {
    * The tutors (by id) as candidates for `skill`, with heartbeats from Redis, leaving out anyone with an open
    * help request of their own. Blocks travel with the requests (see `requests`).
    */
-  async tutors(opts: { skill: string; heartbeats: readonly { id: string; heartbeatMs: number }[] }): Promise<TutorCandidate[]> {
-    const rows = (await this.db.query(
+  async tutors(opts: {
+    skill: string;
+    heartbeats: readonly { id: string; heartbeatMs: number }[];
+  }): Promise<TutorCandidate[]> {
+    const rows = await this.db.query<TutorRow[]>(
       `SELECT u.id, u.birth_year, u.languages, u.time_zone, u.vetted, u.verified_coach, m.level, m.p_known,
               EXISTS (SELECT 1 FROM tutoring_sessions s WHERE s.state = 'LIVE'
                         AND (s.tutor_id = u.id OR s.learner_id = u.id)) AS busy,
@@ -115,25 +121,27 @@ export class CandidateLoader {
            AND state <> 'WITHDRAWN') o
        WHERE u.id = ANY($1::uuid[])`,
       [opts.heartbeats.map((h) => h.id), opts.skill, RELIABILITY_WINDOW_DAYS],
-    )) as TutorRow[];
+    );
     const beats = new Map(opts.heartbeats.map((h) => [h.id, h.heartbeatMs]));
     // Someone waiting for help themselves is not there to tutor (their claim would be refused anyway).
-    return rows.filter((r) => !r.asking).map((r) => ({
-      tutorId: r.id,
-      lastHeartbeatAt: new Date(beats.get(r.id) ?? 0),
-      skills: r.level ? { [opts.skill]: { level: r.level, pKnown: r.p_known ?? 0 } } : {},
-      languages: r.languages,
-      timeZone: r.time_zone,
-      birthYear: r.birth_year,
-      vetted: r.vetted,
-      verifiedCoach: r.verified_coach,
-      inLiveSession: r.busy,
-      blockedUserIds: [],
-      recentOfferTimes: r.offers_last_hour.map((t) => new Date(t)),
-      sessionsToday: r.sessions_today,
-      ratingCount: r.rating_count,
-      ratingStarsTotal: r.rating_stars,
-      offers: { received: r.offers_received, accepted: r.offers_accepted, timedOut: r.offers_timed_out },
-    }));
+    return rows
+      .filter((r) => !r.asking)
+      .map((r) => ({
+        tutorId: r.id,
+        lastHeartbeatAt: new Date(beats.get(r.id) ?? 0),
+        skills: r.level ? { [opts.skill]: { level: r.level, pKnown: r.p_known ?? 0 } } : {},
+        languages: r.languages,
+        timeZone: r.time_zone,
+        birthYear: r.birth_year,
+        vetted: r.vetted,
+        verifiedCoach: r.verified_coach,
+        inLiveSession: r.busy,
+        blockedUserIds: [],
+        recentOfferTimes: r.offers_last_hour.map((t) => new Date(t)),
+        sessionsToday: r.sessions_today,
+        ratingCount: r.rating_count,
+        ratingStarsTotal: r.rating_stars,
+        offers: { received: r.offers_received, accepted: r.offers_accepted, timedOut: r.offers_timed_out },
+      }));
   }
 }

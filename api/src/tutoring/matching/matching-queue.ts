@@ -46,7 +46,10 @@ export class MatchingQueue {
   }
 
   /** One delayed time-out job per offer, at its deadline (ms on the Redis clock). */
-  async scheduleTimeouts(offers: readonly { offerId: string; deadlineMs: number }[], nowMs: number): Promise<void> {
+  async scheduleTimeouts(
+    offers: readonly { offerId: string; deadlineMs: number }[],
+    nowMs: number,
+  ): Promise<void> {
     if (offers.length === 0) return;
     await this.bull.queue(QUEUE.tutoringMatching).addBulk(
       offers.map(({ offerId, deadlineMs }) => ({

@@ -26,9 +26,10 @@ export interface MatchTickResult {
 }
 
 /**
- * Tutors considered per tick: for a batch of n requests, the 2n + POOL_EXTRA least recently offered free
- * tutors of the skill, so each request has several eligible choices while the cost matrix stays small
- * (the cost of a pair, not the solver, dominates a tick; see docs/tutoring.md, "Matching").
+ * Tutors considered per tick: for a batch of n requests, the n + POOL_EXTRA free tutors of the skill that
+ * were least recently offered or considered — one per request and some spare choices. The cost of a pair,
+ * not the solver, dominates a tick (docs/tutoring.md, "Matching"), so the pool stays small; tutors it
+ * considered without offering them anything go to the back, so the rest of the pool rotates through.
  */
 export const POOL_EXTRA = 16;
 
@@ -59,10 +60,19 @@ export class MatchingService {
     const batchMax = this.config.MATCHING_BATCH_MAX;
     const snapshot = await this.live.tickSnapshot(skillSlug, { batchMax, poolExtra: POOL_EXTRA });
     const batch = snapshot.requests.slice(0, batchMax);
-    const result: MatchTickResult = { batch: batch.length, pool: snapshot.tutors.length, offered: 0, solverMs: 0, more: false };
+    const result: MatchTickResult = {
+      batch: batch.length,
+      pool: snapshot.tutors.length,
+      offered: 0,
+      solverMs: 0,
+      more: false,
+    };
     if (batch.length === 0 || snapshot.tutors.length === 0) return result;
     const [requests, tutors] = await Promise.all([
-      this.waitingInPostgres(skillSlug, batch.map((w) => w.id)),
+      this.waitingInPostgres(
+        skillSlug,
+        batch.map((w) => w.id),
+      ),
       this.loader.tutors({ skill: skillSlug, heartbeats: snapshot.tutors }),
     ]);
     const now = new Date(snapshot.nowMs);
@@ -75,6 +85,12 @@ export class MatchingService {
     });
     result.solverMs = performance.now() - started;
     const offered = assignments.length ? await this.offers.offer(skillSlug, assignments, snapshot.nowMs) : [];
+    const chosen = new Set(assignments.map((a) => a.tutorId));
+    await this.live.rotate(
+      skillSlug,
+      snapshot.tutors.filter((t) => !chosen.has(t.id)).map((t) => t.id),
+      snapshot.nowMs,
+    );
     result.offered = offered.length;
     result.more = snapshot.requests.length > batchMax && offered.length > 0;
     return result;
@@ -83,7 +99,9 @@ export class MatchingService {
   /** The batch's requests that Postgres agrees are WAITING; Redis is corrected for the others. */
   private async waitingInPostgres(skillSlug: string, ids: string[]): Promise<HelpRequestCandidate[]> {
     const loaded = await this.loader.requests(skillSlug, ids);
-    const stale = ids.filter((id) => !loaded.some((l) => l.candidate.requestId === id && l.state === 'WAITING'));
+    const stale = ids.filter(
+      (id) => !loaded.some((l) => l.candidate.requestId === id && l.state === 'WAITING'),
+    );
     await Promise.all(stale.map((id) => this.sync.request(id)));
     // A request missing from Postgres entirely (never committed) is dropped from the line.
     const missing = ids.filter((id) => !loaded.some((l) => l.candidate.requestId === id));

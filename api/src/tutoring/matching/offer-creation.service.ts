@@ -41,11 +41,20 @@ export class OfferCreationService {
   }
 
   /** Returns the offers made (claimed and confirmed). */
-  async offer(skillSlug: string, assignments: readonly TutorAssignment[], nowMs: number): Promise<HeldOffer[]> {
-    const pairs = assignments.map((a) => ({ offerId: randomUUID(), requestId: a.requestId, tutorId: a.tutorId, cost: a.cost }));
+  async offer(
+    skillSlug: string,
+    assignments: readonly TutorAssignment[],
+    nowMs: number,
+  ): Promise<HeldOffer[]> {
+    const pairs = assignments.map((a) => ({
+      offerId: randomUUID(),
+      requestId: a.requestId,
+      tutorId: a.tutorId,
+      cost: a.cost,
+    }));
     const claims = await this.live.claim(skillSlug, pairs, this.ttlMs);
     const held = pairs.flatMap((p, i) => {
-      const c = claims[i]!;
+      const c = claims[i];
       return c.ok ? [{ ...p, fence: c.fence, deadlineMs: c.deadlineMs }] : [];
     });
     if (held.length === 0) return [];
@@ -53,8 +62,12 @@ export class OfferCreationService {
     const lost = held.filter((h) => !confirmed.has(h.offerId));
     await Promise.all(lost.map((h) => this.abandon(h)));
     const offered = held.filter((h) => confirmed.has(h.offerId));
-    await this.queue.scheduleTimeouts(offered, nowMs);
-    await Promise.all(offered.map((o) => this.events.publish([o.tutorId], { type: 'OFFER', offerId: o.offerId, requestId: o.requestId })));
+    await Promise.all([
+      this.queue.scheduleTimeouts(offered, nowMs),
+      ...offered.map((o) =>
+        this.events.publish([o.tutorId], { type: 'OFFER', offerId: o.offerId, requestId: o.requestId }),
+      ),
+    ]);
     return offered;
   }
 
@@ -78,7 +91,7 @@ export class OfferCreationService {
   }
 
   private async insert(held: readonly HeldOffer[]): Promise<Set<string>> {
-    const rows = (await this.db.query(
+    const rows = await this.db.query<{ id: string }[]>(
       `WITH c AS (
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::float8[], $6::bigint[])
            AS c(offer_id, request_id, tutor_id, fence, cost, deadline_ms)),
@@ -101,7 +114,7 @@ export class OfferCreationService {
         held.map((h) => h.cost),
         held.map((h) => h.deadlineMs),
       ],
-    )) as { id: string }[];
+    );
     return new Set(rows.map((r) => r.id));
   }
 

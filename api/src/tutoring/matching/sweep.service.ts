@@ -5,6 +5,7 @@ import { RedisService } from '../../redis/redis.module';
 import { TutoringEventsService } from '../events/tutoring-events.service';
 import { LiveStateService } from '../live/live-state.service';
 import { LiveSyncService } from '../live/live-sync.service';
+import { TutorPresenceState } from '../live/tutor-presence-state.service';
 import { OfferResolutionService } from '../offers/offer-resolution.service';
 import { MatchingQueue } from './matching-queue';
 
@@ -18,6 +19,7 @@ export interface SweepResult {
 
 /** Work per sweep is bounded; what is left is taken by the next one, a second later. */
 const BATCH = 500;
+const EXPIRE_IN_PARALLEL = 16;
 /** Postgres-only check: pending offers this far past their deadline are expired even if Redis forgot them. */
 const OVERDUE_OFFER_SECONDS = 15;
 /** Full reconciliation (Postgres WAITING requests missing from Redis) runs at most this often. */
@@ -38,6 +40,7 @@ export class SweepService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly redis: RedisService,
     private readonly live: LiveStateService,
+    private readonly presence: TutorPresenceState,
     private readonly sync: LiveSyncService,
     private readonly resolution: OfferResolutionService,
     private readonly queue: MatchingQueue,
@@ -45,42 +48,54 @@ export class SweepService {
   ) {}
 
   async sweep(): Promise<SweepResult> {
-    const silent = await this.live.sweepSilentTutors(BATCH);
+    const silent = await this.presence.sweepSilentTutors(BATCH);
     const expiredOffers = await this.expireOffers();
     const expiredRequests = await this.expireRequests();
     const restoredRequests = await this.reconcile();
     const skills = await this.live.waitingSkills();
     await this.queue.tickSkills(skills);
-    return { silentTutors: silent.length, expiredOffers, expiredRequests, restoredRequests, skillsTicked: skills.length };
+    return {
+      silentTutors: silent.length,
+      expiredOffers,
+      expiredRequests,
+      restoredRequests,
+      skillsTicked: skills.length,
+    };
   }
 
   private async expireOffers(): Promise<number> {
     const due = await this.live.dueDeadlines(BATCH);
-    const overdue = (await this.db.query(
+    const overdue = await this.db.query<{ id: string }[]>(
       `SELECT id FROM tutoring_offers WHERE state = 'PENDING' AND expires_at < now() - make_interval(secs => $1) LIMIT $2`,
       [OVERDUE_OFFER_SECONDS, BATCH],
-    )) as { id: string }[];
+    );
     const ids = [...new Set([...due, ...overdue.map((o) => o.id)])];
     let expired = 0;
-    for (const id of ids) {
-      try {
-        if ((await this.resolution.expire(id)) === 'EXPIRED') expired += 1;
-      } catch (e) {
-        this.logger.warn(`could not expire offer ${id}: ${String(e)}`);
-      }
+    // Each expiry is independent (and idempotent): run a few at a time rather than one after another.
+    for (let i = 0; i < ids.length; i += EXPIRE_IN_PARALLEL) {
+      const outcomes = await Promise.all(
+        ids.slice(i, i + EXPIRE_IN_PARALLEL).map((id) =>
+          this.resolution.expire(id).catch((e: unknown) => {
+            this.logger.warn(`could not expire offer ${id}: ${String(e)}`);
+            return 'NOTHING' as const;
+          }),
+        ),
+      );
+      expired += outcomes.filter((o) => o === 'EXPIRED').length;
     }
     return expired;
   }
 
   /** WAITING requests past their TTL expire (an OFFERED one waits for its offer to end first). */
   private async expireRequests(): Promise<number> {
-    const rows = (await this.db.query(
+    // TypeORM returns [rows, count] for an UPDATE.
+    const rows = await this.db.query<[{ id: string; skill_slug: string; learner_id: string }[], number]>(
       `UPDATE help_requests SET state = 'EXPIRED', closed_at = now()
        WHERE id IN (SELECT id FROM help_requests WHERE state = 'WAITING' AND expires_at < now() LIMIT $1)
          AND state = 'WAITING'
        RETURNING id, skill_slug, learner_id`,
       [BATCH],
-    )) as [{ id: string; skill_slug: string; learner_id: string }[], number];
+    );
     const expired = rows[0];
     for (const r of expired) {
       await this.live.closeRequest({ id: r.id, skillSlug: r.skill_slug, learnerId: r.learner_id });
@@ -91,13 +106,19 @@ export class SweepService {
 
   /** Puts back in line any Postgres WAITING request Redis does not have (e.g. the api died after COMMIT). */
   private async reconcile(): Promise<number> {
-    const gate = await this.redis.client.set(this.live.keys.base + 'reconcile-gate', '1', 'PX', RECONCILE_EVERY_MS, 'NX');
+    const gate = await this.redis.client.set(
+      this.live.keys.base + 'reconcile-gate',
+      '1',
+      'PX',
+      RECONCILE_EVERY_MS,
+      'NX',
+    );
     if (gate !== 'OK') return 0;
-    const rows = (await this.db.query(
+    const rows = await this.db.query<{ id: string; skill_slug: string }[]>(
       `SELECT id, skill_slug FROM help_requests
        WHERE state = 'WAITING' AND created_at < now() - make_interval(secs => $1)`,
       [RECONCILE_MIN_AGE_SECONDS],
-    )) as { id: string; skill_slug: string }[];
+    );
     if (rows.length === 0) return 0;
     const pipe = this.redis.client.pipeline();
     for (const r of rows) pipe.hget(this.live.keys.request(r.id), 'state');

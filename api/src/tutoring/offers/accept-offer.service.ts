@@ -28,7 +28,10 @@ interface Acceptance {
 }
 
 const unavailable = () =>
-  new PeerliftError(ErrorCode.OFFER_UNAVAILABLE, 'This offer is no longer available: it expired, was withdrawn, or is not yours.');
+  new PeerliftError(
+    ErrorCode.OFFER_UNAVAILABLE,
+    'This offer is no longer available: it expired, was withdrawn, or is not yours.',
+  );
 
 /**
  * Accepting an offer is a claim in two steps (docs/tutoring.md, "Claims"): the Redis script moves the
@@ -51,29 +54,40 @@ export class AcceptOfferService {
 
   /** Returns the new session's id (the same id again when this tutor already accepted this offer). */
   async accept(tutorId: string, offerId: string): Promise<string> {
-    const [offer] = (await this.db.query(
+    const [offer] = await this.db.query<OfferRow[]>(
       `SELECT o.request_id, o.state, h.skill_slug, h.learner_id, s.id AS session_id
        FROM tutoring_offers o JOIN help_requests h ON h.id = o.request_id
        LEFT JOIN tutoring_sessions s ON s.offer_id = o.id
        WHERE o.id = $1 AND o.tutor_id = $2`,
       [offerId, tutorId],
-    )) as OfferRow[];
+    );
     if (offer?.state === 'ACCEPTED' && offer.session_id) return offer.session_id;
-    if (offer?.state !== 'PENDING') { console.error('REASON pg-state', offer?.state); throw unavailable(); }
-    const a = { offerId, requestId: offer.request_id, tutorId, learnerId: offer.learner_id, skillSlug: offer.skill_slug, sessionId: randomUUID() };
+    if (offer?.state !== 'PENDING') throw unavailable();
+    const a = {
+      offerId,
+      requestId: offer.request_id,
+      tutorId,
+      learnerId: offer.learner_id,
+      skillSlug: offer.skill_slug,
+      sessionId: randomUUID(),
+    };
     const fence = await this.live.accept(a);
-    if (fence === null) { const h = await this.live['client'].hgetall(this.live.keys.request(a.requestId)); const t = await this.live['client'].hgetall(this.live.keys.tutor(tutorId)); console.error('REASON redis', JSON.stringify({ offerId, h, t: { state: t.state, offer: t.offer }, now: await this.live.now() })); throw unavailable(); }
+    if (fence === null) throw unavailable();
     try {
       await this.db.transaction((m) => this.confirm(m, { ...a, fence }));
     } catch (e) {
       await Promise.all([this.sync.request(a.requestId), this.sync.tutor(tutorId)]).catch((err: unknown) =>
         this.logger.warn(`could not restore after a refused accept: ${String(err)}`),
       );
-      console.error('REASON confirm', String(e).slice(0, 80));
       if (e instanceof PeerliftError || uniqueViolation(e) !== null) throw unavailable();
       throw e;
     }
-    await this.events.publish([tutorId, a.learnerId], { type: 'MATCHED', requestId: a.requestId, offerId, sessionId: a.sessionId });
+    await this.events.publish([tutorId, a.learnerId], {
+      type: 'MATCHED',
+      requestId: a.requestId,
+      offerId,
+      sessionId: a.sessionId,
+    });
     return a.sessionId;
   }
 
@@ -95,27 +109,25 @@ export class AcceptOfferService {
       [[a.tutorId, a.learnerId], a.tutorId, a.learnerId],
     );
     // A tutor who has since asked for help themselves is in line as a learner, not free to tutor.
-    if (check!.busy || check!.blocked || check!.asking) { console.error('REASON check', JSON.stringify(check)); throw unavailable(); }
-    const offers = await sqlRows(
-      m,
-      `UPDATE tutoring_offers SET state = 'ACCEPTED', responded_at = now()
-       WHERE id = $1 AND tutor_id = $2 AND state = 'PENDING' AND fence = $3 RETURNING id`,
-      [a.offerId, a.tutorId, a.fence],
-    );
-    const requests = await sqlRows(
-      m,
-      `UPDATE help_requests SET state = 'MATCHED', matched_at = now()
-       WHERE id = $1 AND state = 'OFFERED' AND fence = $2 AND current_offer_id = $3 RETURNING id`,
-      [a.requestId, a.fence, a.offerId],
-    );
-    if (offers.length !== 1 || requests.length !== 1) { console.error('REASON cond', offers.length, requests.length); throw unavailable(); }
+    if (check.busy || check.blocked || check.asking) throw unavailable();
     const now = new Date();
     const involvesMinor = people.some((p) => ageBandFromBirthYear(p.birth_year, now) !== 'ADULT');
-    await sqlRows(
+    // Both conditional updates are fenced with the claim's token; the session exists only if both held.
+    const created = await sqlRows(
       m,
-      `INSERT INTO tutoring_sessions (id, request_id, offer_id, tutor_id, learner_id, skill_slug, state, involves_minor)
-       VALUES ($1, $2, $3, $4, $5, $6, 'LIVE', $7)`,
-      [a.sessionId, a.requestId, a.offerId, a.tutorId, a.learnerId, a.skillSlug, involvesMinor],
+      `WITH o AS (
+         UPDATE tutoring_offers SET state = 'ACCEPTED', responded_at = now()
+         WHERE id = $1 AND tutor_id = $2 AND state = 'PENDING' AND fence = $3 RETURNING id),
+       h AS (
+         UPDATE help_requests SET state = 'MATCHED', matched_at = now()
+         WHERE id = $4 AND state = 'OFFERED' AND fence = $3 AND current_offer_id = $1 AND EXISTS (SELECT 1 FROM o)
+         RETURNING id)
+       INSERT INTO tutoring_sessions (id, request_id, offer_id, tutor_id, learner_id, skill_slug, state, involves_minor)
+       SELECT $5, $4, $1, $2, $6, $7, 'LIVE', $8 WHERE EXISTS (SELECT 1 FROM h)
+       RETURNING id`,
+      [a.offerId, a.tutorId, a.fence, a.requestId, a.sessionId, a.learnerId, a.skillSlug, involvesMinor],
     );
+    // Nothing created: the offer or request moved on (expired, withdrawn) — roll back whatever did change.
+    if (created.length !== 1) throw unavailable();
   }
 }

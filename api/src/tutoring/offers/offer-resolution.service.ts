@@ -6,6 +6,7 @@ import { ErrorCode, PeerliftError } from '../../graphql/peerlift-error';
 import { TutoringEventsService } from '../events/tutoring-events.service';
 import { LiveStateService } from '../live/live-state.service';
 import { LiveSyncService } from '../live/live-sync.service';
+import { TutorPresenceState } from '../live/tutor-presence-state.service';
 import { MatchingQueue } from '../matching/matching-queue';
 
 interface OfferRow {
@@ -34,6 +35,7 @@ export class OfferResolutionService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly live: LiveStateService,
+    private readonly presence: TutorPresenceState,
     private readonly sync: LiveSyncService,
     private readonly queue: MatchingQueue,
     private readonly events: TutoringEventsService,
@@ -43,10 +45,17 @@ export class OfferResolutionService {
     const ended = await this.db.transaction(async (m) => {
       const done = await this.end(m, offerId, 'DECLINED', tutorId);
       if (done) return done;
-      const [row] = await sqlRows<{ state: string }>(m, `SELECT state FROM tutoring_offers WHERE id = $1 AND tutor_id = $2`, [offerId, tutorId]);
+      const [row] = await sqlRows<{ state: string }>(
+        m,
+        `SELECT state FROM tutoring_offers WHERE id = $1 AND tutor_id = $2`,
+        [offerId, tutorId],
+      );
       // Declining an offer that already lapsed or was withdrawn is a no-op; one that was accepted is not.
       if (!row || row.state === 'ACCEPTED') {
-        throw new PeerliftError(ErrorCode.OFFER_UNAVAILABLE, 'This offer is not yours to decline, or was already accepted.');
+        throw new PeerliftError(
+          ErrorCode.OFFER_UNAVAILABLE,
+          'This offer is not yours to decline, or was already accepted.',
+        );
       }
       return null;
     });
@@ -59,14 +68,16 @@ export class OfferResolutionService {
 
   /** Times an offer out once its deadline has passed (the job and the sweep both call this). */
   async expire(offerId: string): Promise<ExpiryOutcome> {
-    const [row] = (await this.db.query(
+    const [row] = await this.db.query<OfferRow[]>(
       `SELECT o.request_id, o.tutor_id, o.state, h.skill_slug,
               o.expires_at < now() - make_interval(secs => $2) AS overdue
        FROM tutoring_offers o JOIN help_requests h ON h.id = o.request_id WHERE o.id = $1`,
       [offerId, ACCEPT_GRACE_SECONDS],
-    )) as OfferRow[];
+    );
     // A claim that never reached Postgres (its worker died) is known to Redis only.
-    const ref = row ? { offerId, requestId: row.request_id, tutorId: row.tutor_id } : await this.live.offer(offerId);
+    const ref = row
+      ? { offerId, requestId: row.request_id, tutorId: row.tutor_id }
+      : await this.live.offer(offerId);
     if (!ref) {
       await this.live.dropDeadline(offerId);
       return 'NOTHING';
@@ -80,15 +91,17 @@ export class OfferResolutionService {
     if (row?.state !== 'PENDING') {
       await this.live.dropDeadline(offerId);
       // Redis still holds a request for an offer Postgres has ended otherwise: follow Postgres.
-      if (released === 'matched') await Promise.all([this.sync.request(ref.requestId), this.sync.tutor(ref.tutorId)]);
+      if (released === 'matched')
+        await Promise.all([this.sync.request(ref.requestId), this.sync.tutor(ref.tutorId)]);
       return 'NOTHING';
     }
     const ended = await this.db.transaction((m) => this.end(m, offerId, 'EXPIRED'));
     // An accept that died before Postgres left Redis MATCHED/BUSY: Postgres now says otherwise, so follow it.
-    if (released !== 'released') await Promise.all([this.sync.request(ref.requestId), this.sync.tutor(ref.tutorId)]);
+    if (released !== 'released')
+      await Promise.all([this.sync.request(ref.requestId), this.sync.tutor(ref.tutorId)]);
     if (!ended) return 'NOTHING';
     await this.events.publish([ref.tutorId], { type: 'OFFER_WITHDRAWN', offerId, requestId: ref.requestId });
-    if (await this.timedOutInARow(ref.tutorId)) await this.live.setUnavailable(ref.tutorId);
+    if (await this.timedOutInARow(ref.tutorId)) await this.presence.setUnavailable(ref.tutorId);
     await this.queue.tickSkills([ended.skillSlug]);
     return 'EXPIRED';
   }
@@ -116,11 +129,11 @@ export class OfferResolutionService {
 
   /** Whether the tutor's last offers that ended by their own doing (accept, decline, time-out) all timed out. */
   private async timedOutInARow(tutorId: string): Promise<boolean> {
-    const rows = (await this.db.query(
+    const rows = await this.db.query<{ state: string }[]>(
       `SELECT state FROM tutoring_offers WHERE tutor_id = $1 AND state IN ('ACCEPTED', 'DECLINED', 'EXPIRED')
        ORDER BY responded_at DESC NULLS LAST, created_at DESC LIMIT $2`,
       [tutorId, TIMEOUTS_BEFORE_AWAY],
-    )) as { state: string }[];
+    );
     return rows.length === TIMEOUTS_BEFORE_AWAY && rows.every((r) => r.state === 'EXPIRED');
   }
 }

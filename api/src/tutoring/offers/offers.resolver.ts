@@ -16,17 +16,27 @@ export class OffersResolver {
     private readonly resolution: OfferResolutionService,
   ) {}
 
-  @Query(() => OfferModel, { nullable: true, description: 'The offer I (a tutor) am being asked to take, if any.' })
+  @Query(() => OfferModel, {
+    nullable: true,
+    description: 'The offer I (a tutor) am being asked to take, if any.',
+  })
   myOffer(@CurrentUser() user: AuthenticatedUser): Promise<OfferModel | null> {
     return this.view.mine(user.id);
   }
 
-  @Mutation(() => TutoringSessionRefModel, { description: 'Take the offer: starts a session with the learner.' })
-  async acceptOffer(@CurrentUser() user: AuthenticatedUser, @Args() { offerId }: OfferIdArgs): Promise<TutoringSessionRefModel> {
+  @Mutation(() => TutoringSessionRefModel, {
+    description: 'Take the offer: starts a session with the learner.',
+  })
+  async acceptOffer(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args() { offerId }: OfferIdArgs,
+  ): Promise<TutoringSessionRefModel> {
     return { id: await this.acceptance.accept(user.id, offerId) };
   }
 
-  @Mutation(() => Boolean, { description: 'Pass on the offer: the learner is offered to the next tutor and keeps their place.' })
+  @Mutation(() => Boolean, {
+    description: 'Pass on the offer: the learner is offered to the next tutor and keeps their place.',
+  })
   declineOffer(@CurrentUser() user: AuthenticatedUser, @Args() { offerId }: OfferIdArgs): Promise<boolean> {
     return this.resolution.decline(user.id, offerId);
   }

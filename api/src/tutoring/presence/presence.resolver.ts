@@ -13,12 +13,19 @@ export class PresenceResolver {
     return this.presence.view(user.id);
   }
 
-  @Mutation(() => AvailabilityModel, { description: 'Go available to tutor the skills I am proficient in, or stop.' })
-  setAvailability(@CurrentUser() user: AuthenticatedUser, @Args('available') available: boolean): Promise<AvailabilityModel> {
+  @Mutation(() => AvailabilityModel, {
+    description: 'Go available to tutor the skills I am proficient in, or stop.',
+  })
+  setAvailability(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args('available') available: boolean,
+  ): Promise<AvailabilityModel> {
     return this.presence.setAvailability(user.id, available);
   }
 
-  @Mutation(() => AvailabilityModel, { description: 'Renews my presence while available (not needed while tutoringEvents is open).' })
+  @Mutation(() => AvailabilityModel, {
+    description: 'Renews my presence while available (not needed while tutoringEvents is open).',
+  })
   heartbeat(@CurrentUser() user: AuthenticatedUser): Promise<AvailabilityModel> {
     return this.presence.heartbeat(user.id);
   }

@@ -5,7 +5,7 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { InjectDataSource } from '../../database/inject-data-source';
 import { ErrorCode, PeerliftError } from '../../graphql/peerlift-error';
-import { LiveStateService } from '../live/live-state.service';
+import { TutorPresenceState } from '../live/tutor-presence-state.service';
 import { LiveSyncService } from '../live/live-sync.service';
 import { MatchingQueue } from '../matching/matching-queue';
 import type { AvailabilityModel } from './models/availability.model';
@@ -24,7 +24,7 @@ export class PresenceService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly live: LiveStateService,
+    private readonly live: TutorPresenceState,
     private readonly sync: LiveSyncService,
     private readonly queue: MatchingQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -38,12 +38,12 @@ export class PresenceService {
       await this.live.setUnavailable(userId);
       return this.view(userId);
     }
-    const rows = (await this.db.query(
+    const rows = await this.db.query<{ birth_year: number; skills: string[] }[]>(
       `SELECT u.birth_year, coalesce(array_agg(m.skill_slug ORDER BY m.skill_slug)
                 FILTER (WHERE m.level IN ('PROFICIENT', 'MASTERED')), '{}') AS skills
        FROM users u LEFT JOIN mastery m ON m.user_id = u.id WHERE u.id = $1 GROUP BY u.id`,
       [userId],
-    )) as { birth_year: number; skills: string[] }[];
+    );
     const user = rows[0];
     if (!user) throw new PeerliftError(ErrorCode.UNAUTHENTICATED, 'This account no longer exists.');
     // Tutoring means one-to-one chat with strangers, which we do not offer to children (age-bands.ts).
@@ -72,7 +72,10 @@ export class PresenceService {
    * Only renews: it never makes an unavailable tutor available.
    */
   keepAlive(userId: string): () => void {
-    const beat = () => void this.live.heartbeat(userId).catch((e: unknown) => this.logger.warn(`heartbeat failed: ${String(e)}`));
+    const beat = () =>
+      void this.live
+        .heartbeat(userId)
+        .catch((e: unknown) => this.logger.warn(`heartbeat failed: ${String(e)}`));
     beat();
     const timer = setInterval(beat, this.heartbeatIntervalSeconds * 1000);
     timer.unref();
@@ -84,7 +87,10 @@ export class PresenceService {
       available,
       skillSlugs: available ? skills : [],
       heartbeatIntervalSeconds: this.heartbeatIntervalSeconds,
-      expiresAt: available && heartbeatMs ? new Date(heartbeatMs + this.config.TUTOR_HEARTBEAT_TIMEOUT_SECONDS * 1000) : null,
+      expiresAt:
+        available && heartbeatMs
+          ? new Date(heartbeatMs + this.config.TUTOR_HEARTBEAT_TIMEOUT_SECONDS * 1000)
+          : null,
     };
   }
 }

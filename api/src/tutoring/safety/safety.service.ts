@@ -36,22 +36,32 @@ export class SafetyService {
     return true;
   }
 
-  private async resolve(me: string, ref: PersonRefInput): Promise<{ userId: string; sessionId: string | null }> {
+  private async resolve(
+    me: string,
+    ref: PersonRefInput,
+  ): Promise<{ userId: string; sessionId: string | null }> {
     if (Boolean(ref.sessionId) === Boolean(ref.handle)) {
-      throw new PeerliftError(ErrorCode.BAD_USER_INPUT, 'Name the person by sessionId or by handle (one of them).');
+      throw new PeerliftError(
+        ErrorCode.BAD_USER_INPUT,
+        'Name the person by sessionId or by handle (one of them).',
+      );
     }
     if (ref.sessionId) {
-      const [s] = (await this.db.query(
+      const [s] = await this.db.query<{ other: string }[]>(
         `SELECT CASE WHEN tutor_id = $2 THEN learner_id ELSE tutor_id END AS other
          FROM tutoring_sessions WHERE id = $1 AND $2 IN (tutor_id, learner_id)`,
         [ref.sessionId, me],
-      )) as { other: string }[];
+      );
       if (!s) throw new PeerliftError(ErrorCode.NOT_FOUND, 'There is no such session of yours.');
       return { userId: s.other, sessionId: ref.sessionId };
     }
-    const [u] = (await this.db.query(`SELECT id FROM users WHERE lower(handle) = lower($1)`, [ref.handle])) as { id: string }[];
+    const [u] = await this.db.query<{ id: string }[]>(
+      `SELECT id FROM users WHERE lower(handle) = lower($1)`,
+      [ref.handle],
+    );
     if (!u) throw new PeerliftError(ErrorCode.NOT_FOUND, 'There is no one with that handle.');
-    if (u.id === me) throw new PeerliftError(ErrorCode.BAD_USER_INPUT, 'You cannot report or block yourself.');
+    if (u.id === me)
+      throw new PeerliftError(ErrorCode.BAD_USER_INPUT, 'You cannot report or block yourself.');
     return { userId: u.id, sessionId: null };
   }
 }

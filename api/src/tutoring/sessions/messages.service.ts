@@ -46,7 +46,10 @@ export class MessagesService {
 
   async send(userId: string, sessionId: string, text: string): Promise<SessionMessageModel> {
     const typed = text.trim();
-    if (!typed) throw new PeerliftError(ErrorCode.BAD_USER_INPUT, 'A message needs some text.', { fields: { text: ['empty'] } });
+    if (!typed)
+      throw new PeerliftError(ErrorCode.BAD_USER_INPUT, 'A message needs some text.', {
+        fields: { text: ['empty'] },
+      });
     const message = await this.db.transaction(async (m) => {
       const [s] = await sqlRows<SessionFacts>(
         m,
@@ -65,7 +68,16 @@ export class MessagesService {
          VALUES ($1, $2, $3, $4, $5) RETURNING id, sent_at`,
         [sessionId, userId, delivered.text, typed, delivered.masked > 0],
       );
-      const model = toMessage({ id: row!.id, author_id: userId, text: delivered.text, masked: delivered.masked > 0, sent_at: row!.sent_at }, s.handle);
+      const model = toMessage(
+        {
+          id: row.id,
+          author_id: userId,
+          text: delivered.text,
+          masked: delivered.masked > 0,
+          sent_at: row.sent_at,
+        },
+        s.handle,
+      );
       return { model, people: [s.tutor_id, s.learner_id] };
     });
     await this.events.publish(message.people, { type: 'MESSAGE', sessionId });

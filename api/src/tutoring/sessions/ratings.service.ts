@@ -21,14 +21,16 @@ export class RatingsService {
         [sessionId, userId],
       );
       if (!s) throw new PeerliftError(ErrorCode.NOT_FOUND, 'There is no such session of yours.');
-      if (s.learner_id !== userId) throw new PeerliftError(ErrorCode.FORBIDDEN, 'Only the learner rates a session.');
+      if (s.learner_id !== userId)
+        throw new PeerliftError(ErrorCode.FORBIDDEN, 'Only the learner rates a session.');
       const inserted = await sqlRows(
         m,
         `INSERT INTO session_ratings (session_id, rater_id, stars, helpful) VALUES ($1, $2, $3, $4)
          ON CONFLICT (session_id, rater_id) DO NOTHING RETURNING 1`,
         [sessionId, userId, stars, helpful],
       );
-      if (inserted.length === 0) throw new PeerliftError(ErrorCode.ALREADY_RATED, 'You already rated this session.');
+      if (inserted.length === 0)
+        throw new PeerliftError(ErrorCode.ALREADY_RATED, 'You already rated this session.');
       return s.tutor_id;
     });
     await this.rewards.afterCommit(tutorId);

@@ -2,9 +2,21 @@ import { isCompletedSession, MIN_COMPLETED_SESSION_SECONDS } from './session-com
 
 describe('isCompletedSession', () => {
   it.each([
-    ['a real exchange of a few minutes', { durationSeconds: 600, tutorMessages: 8, learnerMessages: 6 }, true],
-    ['exactly the minimum', { durationSeconds: MIN_COMPLETED_SESSION_SECONDS, tutorMessages: 1, learnerMessages: 1 }, true],
-    ['one second too short', { durationSeconds: MIN_COMPLETED_SESSION_SECONDS - 1, tutorMessages: 5, learnerMessages: 5 }, false],
+    [
+      'a real exchange of a few minutes',
+      { durationSeconds: 600, tutorMessages: 8, learnerMessages: 6 },
+      true,
+    ],
+    [
+      'exactly the minimum',
+      { durationSeconds: MIN_COMPLETED_SESSION_SECONDS, tutorMessages: 1, learnerMessages: 1 },
+      true,
+    ],
+    [
+      'one second too short',
+      { durationSeconds: MIN_COMPLETED_SESSION_SECONDS - 1, tutorMessages: 5, learnerMessages: 5 },
+      false,
+    ],
     ['the learner never wrote', { durationSeconds: 900, tutorMessages: 12, learnerMessages: 0 }, false],
     ['the tutor never wrote', { durationSeconds: 900, tutorMessages: 0, learnerMessages: 3 }, false],
     ['accepted and ended at once', { durationSeconds: 2, tutorMessages: 0, learnerMessages: 0 }, false],

@@ -19,7 +19,11 @@ export interface SessionActivity {
   learnerMessages: number;
 }
 
-export function isCompletedSession({ durationSeconds, tutorMessages, learnerMessages }: SessionActivity): boolean {
+export function isCompletedSession({
+  durationSeconds,
+  tutorMessages,
+  learnerMessages,
+}: SessionActivity): boolean {
   return (
     Number.isFinite(durationSeconds) &&
     durationSeconds >= MIN_COMPLETED_SESSION_SECONDS &&

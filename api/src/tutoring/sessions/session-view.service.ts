@@ -41,7 +41,7 @@ export class SessionViewService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async get(userId: string, sessionId: string): Promise<TutoringSessionModel> {
-    const [s] = (await this.db.query(
+    const [s] = await this.db.query<SessionRow[]>(
       `SELECT s.id, s.state, s.skill_slug, s.started_at, s.ended_at, s.completed, s.tutor_id, s.learner_id,
               t.handle AS tutor_handle, l.handle AS learner_handle, r.stars, r.helpful
        FROM tutoring_sessions s
@@ -49,13 +49,13 @@ export class SessionViewService {
        LEFT JOIN session_ratings r ON r.session_id = s.id AND r.rater_id = s.learner_id
        WHERE s.id = $1 AND $2 IN (s.tutor_id, s.learner_id)`,
       [sessionId, userId],
-    )) as SessionRow[];
+    );
     if (!s) throw new PeerliftError(ErrorCode.NOT_FOUND, 'There is no such session of yours.');
-    const messages = (await this.db.query(
+    const messages = await this.db.query<MessageRow[]>(
       `SELECT * FROM (SELECT id, author_id, text, masked, sent_at FROM session_messages
                       WHERE session_id = $1 ORDER BY id DESC LIMIT $2) latest ORDER BY id`,
       [sessionId, MESSAGE_LIMIT],
-    )) as MessageRow[];
+    );
     const handles = new Map([
       [s.tutor_id, s.tutor_handle],
       [s.learner_id, s.learner_handle],
@@ -77,5 +77,11 @@ export class SessionViewService {
 }
 
 export function toMessage(m: MessageRow, authorHandle: string): SessionMessageModel {
-  return { id: String(m.id), text: m.text, masked: m.masked, author: { handle: authorHandle }, sentAt: m.sent_at };
+  return {
+    id: String(m.id),
+    text: m.text,
+    masked: m.masked,
+    author: { handle: authorHandle },
+    sentAt: m.sent_at,
+  };
 }

@@ -11,7 +11,15 @@ import { TutorRewardsService } from './tutor-rewards.service';
 
 @Module({
   imports: [TutoringCoreModule, GamificationModule],
-  providers: [SessionViewService, SessionsService, MessagesService, RatingsService, TutorRewardsService, TutorImpactService, SessionsResolver],
+  providers: [
+    SessionViewService,
+    SessionsService,
+    MessagesService,
+    RatingsService,
+    TutorRewardsService,
+    TutorImpactService,
+    SessionsResolver,
+  ],
   exports: [SessionsService, TutorImpactService],
 })
 export class SessionsModule {}

@@ -18,22 +18,34 @@ export class SessionsResolver {
   ) {}
 
   @Query(() => TutoringSessionModel, { description: 'A session I am in, with its chat.' })
-  tutoringSession(@CurrentUser() user: AuthenticatedUser, @Args() { id }: TutoringSessionArgs): Promise<TutoringSessionModel> {
+  tutoringSession(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args() { id }: TutoringSessionArgs,
+  ): Promise<TutoringSessionModel> {
     return this.view.get(user.id, id);
   }
 
   @Mutation(() => SessionMessageModel)
-  sendMessage(@CurrentUser() user: AuthenticatedUser, @Args() { sessionId, text }: SendMessageArgs): Promise<SessionMessageModel> {
+  sendMessage(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args() { sessionId, text }: SendMessageArgs,
+  ): Promise<SessionMessageModel> {
     return this.messages.send(user.id, sessionId, text);
   }
 
   @Mutation(() => TutoringSessionModel, { description: 'Either side ends the session.' })
-  endSession(@CurrentUser() user: AuthenticatedUser, @Args() { sessionId }: SessionIdArgs): Promise<TutoringSessionModel> {
+  endSession(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args() { sessionId }: SessionIdArgs,
+  ): Promise<TutoringSessionModel> {
     return this.sessions.end(user.id, sessionId);
   }
 
   @Mutation(() => Boolean, { description: 'The learner rates the session, once.' })
-  rateSession(@CurrentUser() user: AuthenticatedUser, @Args() { sessionId, stars, helpful }: RateSessionArgs): Promise<boolean> {
+  rateSession(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args() { sessionId, stars, helpful }: RateSessionArgs,
+  ): Promise<boolean> {
     return this.ratings.rate(user.id, sessionId, stars, helpful);
   }
 }

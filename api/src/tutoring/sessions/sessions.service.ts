@@ -5,6 +5,7 @@ import { sqlRows } from '../../database/sql';
 import { ErrorCode, PeerliftError } from '../../graphql/peerlift-error';
 import { TutoringEventsService } from '../events/tutoring-events.service';
 import { LiveStateService } from '../live/live-state.service';
+import { TutorPresenceState } from '../live/tutor-presence-state.service';
 import { MatchingQueue } from '../matching/matching-queue';
 import type { TutoringSessionModel } from './models/tutoring-session.model';
 import { isCompletedSession } from './session-completion';
@@ -43,6 +44,7 @@ export class SessionsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly live: LiveStateService,
+    private readonly presence: TutorPresenceState,
     private readonly queue: MatchingQueue,
     private readonly events: TutoringEventsService,
     private readonly rewards: TutorRewardsService,
@@ -96,9 +98,20 @@ export class SessionsService {
       `UPDATE tutoring_sessions SET state = 'ENDED', ended_at = now(), ended_by = $2, completed = $3 WHERE id = $1`,
       [s.id, endedBy, completed],
     );
-    await sqlRows(m, `UPDATE help_requests SET state = 'CLOSED', closed_at = now() WHERE id = $1 AND state = 'MATCHED'`, [s.request_id]);
+    await sqlRows(
+      m,
+      `UPDATE help_requests SET state = 'CLOSED', closed_at = now() WHERE id = $1 AND state = 'MATCHED'`,
+      [s.request_id],
+    );
     if (completed) await this.rewards.paySession(m, { sessionId: s.id, tutorId: s.tutor_id });
-    return { sessionId: s.id, tutorId: s.tutor_id, learnerId: s.learner_id, requestId: s.request_id, skillSlug: s.skill_slug, completed };
+    return {
+      sessionId: s.id,
+      tutorId: s.tutor_id,
+      learnerId: s.learner_id,
+      requestId: s.request_id,
+      skillSlug: s.skill_slug,
+      completed,
+    };
   }
 
   private async afterEnd(e: EndedSession): Promise<void> {
@@ -109,9 +122,13 @@ export class SessionsService {
       // Going available again re-reads the tutor from Postgres, so a tutor left BUSY here recovers.
       this.logger.warn(`Redis not updated after session ${e.sessionId} ended: ${String(err)}`);
     }
-    await this.events.publish([e.tutorId, e.learnerId], { type: 'SESSION_ENDED', sessionId: e.sessionId, requestId: e.requestId });
+    await this.events.publish([e.tutorId, e.learnerId], {
+      type: 'SESSION_ENDED',
+      sessionId: e.sessionId,
+      requestId: e.requestId,
+    });
     if (e.completed) await this.rewards.afterCommit(e.tutorId);
-    const { skills } = await this.live.availability(e.tutorId);
+    const { skills } = await this.presence.availability(e.tutorId);
     await this.queue.tickSkillsWithWaiting(skills);
   }
 }

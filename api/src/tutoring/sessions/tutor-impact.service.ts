@@ -28,7 +28,7 @@ export class TutorImpactService {
   ) {}
 
   async payDue(): Promise<number> {
-    const due = (await this.db.query(
+    const due = await this.db.query<ImpactRow[]>(
       `SELECT d.tutor_id, d.learner_id, d.skill_slug FROM (
          SELECT DISTINCT ON (s.learner_id, s.skill_slug) s.tutor_id, s.learner_id, s.skill_slug
          FROM tutoring_sessions s
@@ -40,11 +40,15 @@ export class TutorImpactService {
        WHERE NOT EXISTS (SELECT 1 FROM point_ledger p WHERE p.user_id = d.tutor_id
                            AND p.source_key = 'tutor-impact:' || d.learner_id || ':' || d.skill_slug)`,
       [TUTOR_IMPACT_WINDOW_HOURS, LOOKBACK_DAYS],
-    )) as ImpactRow[];
+    );
     let paid = 0;
     for (const row of due) {
       const awarded = await this.db.transaction((m) =>
-        this.rewards.payImpact(m, { tutorId: row.tutor_id, learnerId: row.learner_id, skillSlug: row.skill_slug }),
+        this.rewards.payImpact(m, {
+          tutorId: row.tutor_id,
+          learnerId: row.learner_id,
+          skillSlug: row.skill_slug,
+        }),
       );
       if (awarded > 0) {
         paid += 1;

@@ -26,14 +26,25 @@ export class TutorRewardsService {
   /** Inside the session-ending transaction; returns the points paid now. */
   async paySession(m: EntityManager, s: { sessionId: string; tutorId: string }): Promise<number> {
     const { awarded } = await this.ledger.pay(m, s.tutorId, [
-      { reason: 'TUTORING', amount: DEFAULT_POINT_VALUES.tutoringSession, sourceKey: `tutoring:${s.sessionId}` },
+      {
+        reason: 'TUTORING',
+        amount: DEFAULT_POINT_VALUES.tutoringSession,
+        sourceKey: `tutoring:${s.sessionId}`,
+      },
     ]);
     return awarded;
   }
 
-  async payImpact(m: EntityManager, i: { tutorId: string; learnerId: string; skillSlug: string }): Promise<number> {
+  async payImpact(
+    m: EntityManager,
+    i: { tutorId: string; learnerId: string; skillSlug: string },
+  ): Promise<number> {
     const { awarded } = await this.ledger.pay(m, i.tutorId, [
-      { reason: 'TUTOR_IMPACT', amount: DEFAULT_POINT_VALUES.tutorImpactBonus, sourceKey: `tutor-impact:${i.learnerId}:${i.skillSlug}` },
+      {
+        reason: 'TUTOR_IMPACT',
+        amount: DEFAULT_POINT_VALUES.tutorImpactBonus,
+        sourceKey: `tutor-impact:${i.learnerId}:${i.skillSlug}`,
+      },
     ]);
     return awarded;
   }

@@ -573,6 +573,8 @@ export type SkillsQuery = {
     /** Correct answers in a row that make this skill PROFICIENT for me. */
     streakToProficient: number;
     attempts: number;
+    /** When a review that can confirm mastery is due. */
+    reviewDueAt: string | null;
     prerequisites: Array<{
       slug: string;
       title: string;
@@ -580,7 +582,7 @@ export type SkillsQuery = {
   }>;
 };
 export type SkillsVariables = Record<string, never>;
-export const SKILLS = operation<SkillsQuery, SkillsVariables>("query Skills{skills{...SkillSummaryFields}}fragment SkillSummaryFields on Skill{slug title unlocked level status streak streakToProficient attempts prerequisites{slug title}}");
+export const SKILLS = operation<SkillsQuery, SkillsVariables>("query Skills{skills{...SkillSummaryFields}}fragment SkillSummaryFields on Skill{slug title unlocked level status streak streakToProficient attempts reviewDueAt prerequisites{slug title}}");
 
 export type SkillQuery = {
   skill: {
@@ -594,6 +596,8 @@ export type SkillQuery = {
     /** Correct answers in a row that make this skill PROFICIENT for me. */
     streakToProficient: number;
     attempts: number;
+    /** When a review that can confirm mastery is due. */
+    reviewDueAt: string | null;
     prerequisites: Array<{
       slug: string;
       title: string;
@@ -608,7 +612,7 @@ export type SkillQuery = {
 export type SkillVariables = {
   slug: string;
 };
-export const SKILL = operation<SkillQuery, SkillVariables>("query Skill($slug:String!){skill(slug:$slug){...SkillSummaryFields description lesson{text videoUrl}}}fragment SkillSummaryFields on Skill{slug title unlocked level status streak streakToProficient attempts prerequisites{slug title}}");
+export const SKILL = operation<SkillQuery, SkillVariables>("query Skill($slug:String!){skill(slug:$slug){...SkillSummaryFields description lesson{text videoUrl}}}fragment SkillSummaryFields on Skill{slug title unlocked level status streak streakToProficient attempts reviewDueAt prerequisites{slug title}}");
 
 export type NextExerciseQuery = {
   /** My open exercise in this skill, or a new one. */

@@ -8,6 +8,9 @@ export class AvailabilityModel {
   skillSlugs!: string[];
   @Field(() => Int, { description: 'Send a heartbeat (or keep tutoringEvents open) at least this often.' })
   heartbeatIntervalSeconds!: number;
-  @Field(() => Date, { nullable: true, description: 'Without a heartbeat I stop being offered anything at this time.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Without a heartbeat I stop being offered anything at this time.',
+  })
   expiresAt!: Date | null;
 }

@@ -21,7 +21,8 @@ export class ParticipantModel {
 @ObjectType('SessionMessage')
 export class SessionMessageModel {
   @Field(() => ID) id!: string;
-  @Field({ description: 'As delivered: contact details are masked in sessions involving a minor.' }) text!: string;
+  @Field({ description: 'As delivered: contact details are masked in sessions involving a minor.' })
+  text!: string;
   @Field() masked!: boolean;
   @Field(() => ParticipantModel) author!: ParticipantModel;
   @Field() sentAt!: Date;
@@ -44,7 +45,8 @@ export class TutoringSessionModel {
   @Field(() => [SessionMessageModel], { description: 'Oldest first.' }) messages!: SessionMessageModel[];
   @Field() startedAt!: Date;
   @Field(() => Date, { nullable: true }) endedAt!: Date | null;
-  @Field({ description: 'Whether it counted as a completed session (paid to the tutor).' }) completed!: boolean;
+  @Field({ description: 'Whether it counted as a completed session (paid to the tutor).' })
+  completed!: boolean;
   @Field(() => SessionRatingModel, { nullable: true, description: "The learner's rating, once given." })
   rating!: SessionRatingModel | null;
 }

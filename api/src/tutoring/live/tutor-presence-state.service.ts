@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { LuaRunner, type LuaArg } from './lua-runner';
+import type { LuaScriptName } from './lua-scripts';
+import type { TutoringKeys } from './tutoring-keys';
+
+/**
+ * Tutor presence in Redis: who is available for which skills, and their heartbeats (see presence-scripts
+ * in lua-scripts.ts). A tutor's FREE/OFFERED/BUSY state is the claims' business (LiveStateService).
+ */
+@Injectable()
+export class TutorPresenceState {
+  private readonly keys: TutoringKeys;
+  private readonly client: Redis;
+  private readonly heartbeatTimeoutMs: number;
+
+  constructor(private readonly lua: LuaRunner) {
+    this.keys = lua.keys;
+    this.client = lua.client;
+    this.heartbeatTimeoutMs = lua.heartbeatTimeoutMs;
+  }
+
+  private run<T>(name: LuaScriptName, ...args: LuaArg[]): Promise<T> {
+    return this.lua.run<T>(name, ...args);
+  }
+
+  /** Returns the heartbeat (ms, Redis clock). */
+  setAvailable(tutorId: string, skills: readonly string[]): Promise<number> {
+    return this.run<number>(
+      'tutoringSetAvailable',
+      this.keys.tutor(tutorId),
+      this.keys.online(),
+      tutorId,
+      this.keys.base,
+      skills.join(','),
+    );
+  }
+
+  async setUnavailable(tutorId: string): Promise<void> {
+    await this.run(
+      'tutoringSetUnavailable',
+      this.keys.tutor(tutorId),
+      this.keys.online(),
+      tutorId,
+      this.keys.base,
+    );
+  }
+
+  /** Returns the new heartbeat (ms), or null when the tutor is not available (any more). */
+  async heartbeat(tutorId: string): Promise<number | null> {
+    const at = await this.run<number>(
+      'tutoringHeartbeat',
+      this.keys.tutor(tutorId),
+      this.keys.online(),
+      tutorId,
+    );
+    return at > 0 ? at : null;
+  }
+
+  async availability(
+    tutorId: string,
+  ): Promise<{ available: boolean; skills: string[]; heartbeatMs: number | null }> {
+    const [[, fields], [, score]] = (await this.client
+      .pipeline()
+      .hmget(this.keys.tutor(tutorId), 'available', 'skills')
+      .zscore(this.keys.online(), tutorId)
+      .exec()) as [[null, (string | null)[]], [null, string | null]];
+    const available = fields[0] === '1' && score !== null;
+    return {
+      available,
+      skills: available && fields[1] ? fields[1].split(',') : [],
+      heartbeatMs: score === null ? null : Number(score),
+    };
+  }
+
+  sweepSilentTutors(limit: number): Promise<string[]> {
+    return this.run<string[]>(
+      'tutoringSweepSilent',
+      this.keys.online(),
+      this.keys.base,
+      this.heartbeatTimeoutMs,
+      limit,
+    );
+  }
+
+  /** Available tutors proficient in the skill ("tutors online" for a learner). */
+  tutorsOnline(skill: string): Promise<number> {
+    return this.client.scard(this.keys.available(skill));
+  }
+}
