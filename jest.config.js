@@ -28,6 +28,9 @@ const roots = ['api', 'worker', 'libs', 'experiments', 'bench'].map((r) => `<roo
 const ignored = ['<rootDir>/dist/', '<rootDir>/web/build/', '<rootDir>/web/.svelte-kit/'];
 
 export default {
+  // testTimeout is a global option (Jest ignores it inside a project): integration and browser tests on a
+  // busy 2-core machine need more than the 5 s default.
+  testTimeout: 60000,
   projects: [
     {
       rootDir,
@@ -51,7 +54,6 @@ export default {
       modulePathIgnorePatterns: ignored,
       globalSetup: '<rootDir>/api/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/api/test/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };
