@@ -1,53 +1,72 @@
 import type pg from 'pg';
-import type { TutorPresenceState } from '@peerlift/api/tutoring/live/tutor-presence-state.service';
+import type { LuaRunner } from '@peerlift/api/tutoring/live/lua-runner';
 
-/** Every tutor's heartbeat at the product's rate (every 15 s), spread evenly over time. */
-export function heartbeats(presence: TutorPresenceState, tutors: string[]): () => void {
+/**
+ * Every tutor's heartbeat at the product's rate (every 15 s), spread evenly over time: the same Lua script
+ * the api runs, a slice of tutors per 100 ms in one pipeline (the load lands on Redis, not on this process).
+ */
+export function heartbeats(lua: LuaRunner, tutors: string[]): () => void {
   let i = 0;
   const perTick = Math.ceil(tutors.length / 150);
   const timer = setInterval(() => {
-    const slice = tutors.slice(i, i + perTick);
+    const pipe = lua.client.pipeline();
+    for (const id of tutors.slice(i, i + perTick))
+      lua.queue(pipe, 'tutoringHeartbeat', lua.keys.tutor(id), lua.keys.online(), id);
     i = (i + perTick) % tutors.length;
-    void Promise.all(slice.map((t) => presence.heartbeat(t))).catch(() => undefined);
+    void pipe.exec().catch(() => undefined);
   }, 100);
   return () => clearInterval(timer);
 }
 
 /**
- * The tutors' clients: polls Postgres for new pending offers and answers each once, 64 answers in flight at
- * most (each tutor answers their own offer; 64 is how many the simulation sends at once, not a limit of
- * the api).
+ * The tutors' clients: polls Postgres for new pending offers and answers each once, newest first, with at
+ * most 64 answers in flight (how many the simulation sends at once, not a limit of the api). An offer that
+ * has under 2 s left when its turn comes is left to time out, as a tutor who missed it would: answering a
+ * queue of stale offers would only measure the harness.
  */
 export function answerOffers(
   sql: pg.Pool,
   answer: (o: { id: string; tutor_id: string }, i: number) => Promise<{ errors?: unknown[] }>,
 ) {
   const seen = new Set<string>();
-  const todo: { id: string; tutor_id: string }[] = [];
+  const todo: { id: string; tutor_id: string; expires: number }[] = [];
   let running = true;
   let sent = 0;
-  const counts = { answered: 0, refused: {} as Record<string, number> };
+  const counts = { answered: 0, leftToTimeOut: 0, refused: {} as Record<string, number> };
+  // Incremental: only offers created since the newest one seen (a full scan of thousands of pending offers
+  // every few milliseconds would make this process, not the system, the bottleneck).
+  let since = new Date(0);
   const poll = async () => {
     while (running) {
-      const { rows } = await sql.query<{ id: string; tutor_id: string }>(
-        `SELECT id, tutor_id FROM tutoring_offers WHERE state = 'PENDING' LIMIT 5000`,
+      const { rows } = await sql.query<{ id: string; tutor_id: string; expires: number; created_at: Date }>(
+        `SELECT id, tutor_id, created_at, (extract(epoch FROM expires_at - now()) * 1000)::int + $1::bigint AS expires
+         FROM tutoring_offers WHERE state = 'PENDING' AND created_at >= $2 ORDER BY created_at LIMIT 5000`,
+        [Date.now(), since],
       );
       for (const r of rows) {
+        if (r.created_at > since) since = r.created_at;
         if (seen.has(r.id)) continue;
         seen.add(r.id);
-        todo.push(r);
+        todo.push({ id: r.id, tutor_id: r.tutor_id, expires: Number(r.expires) });
       }
-      await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 20));
     }
   };
   const client = async () => {
     while (running) {
-      const o = todo.shift();
+      const o = todo.pop();
       if (!o) {
         await new Promise((r) => setTimeout(r, 5));
         continue;
       }
-      const res = await answer(o, sent++);
+      if (o.expires - Date.now() < 2000) {
+        counts.leftToTimeOut += 1;
+        continue;
+      }
+      // A network error (the api shedding load, a reset keep-alive socket) counts, and the tutor moves on.
+      const res = await answer(o, sent++).catch((e: unknown) => ({
+        errors: [{ extensions: { code: String((e as { cause?: { code?: string } }).cause?.code ?? e) } }],
+      }));
       const code =
         (res.errors?.[0] as { extensions?: { code?: string } } | undefined)?.extensions?.code ?? 'unknown';
       if (res.errors?.length) counts.refused[code] = (counts.refused[code] ?? 0) + 1;
@@ -85,10 +104,37 @@ export async function paced(
     inFlight.push(
       send(i).then(
         (r) => ('id' in r ? void ids.push(r.id) : fail(r.error)),
-        (e: unknown) => fail(String(e).slice(0, 60)),
+        (e: unknown) => fail(String((e as { cause?: { code?: string } }).cause?.code ?? e).slice(0, 60)),
       ),
     );
   }
   await Promise.all(inFlight);
   return { ids, sent: total, errors, seconds: (performance.now() - start) / 1000 };
+}
+
+/**
+ * Round trips to Postgres (SELECT 1) and Redis (PING) every 100 ms while the bench runs: on a shared 2-core
+ * machine they show how much of a latency figure is the stores waiting for a CPU.
+ */
+export function probeStores(sql: pg.Pool, redis: { ping(): Promise<unknown> }) {
+  const pgMs: number[] = [];
+  const redisMs: number[] = [];
+  const timer = setInterval(() => {
+    const t0 = performance.now();
+    void sql.query('SELECT 1').then(
+      () => pgMs.push(performance.now() - t0),
+      () => undefined,
+    );
+    const t1 = performance.now();
+    void redis.ping().then(
+      () => redisMs.push(performance.now() - t1),
+      () => undefined,
+    );
+  }, 100);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return { pgMs, redisMs };
+    },
+  };
 }

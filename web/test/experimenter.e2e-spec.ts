@@ -106,10 +106,12 @@ describe('an experimenter in the browser', () => {
     const byId = new Map(learners.map((l) => [l.id, l]));
     const proficient = [...arms.values()].flatMap((ids) => ids.filter((id) => byId.has(id)).slice(0, Math.ceil(ids.length / 2)));
     await Promise.all(proficient.map((id) => makeProficient(stack, byId.get(id)!, SKILL)));
-    await waitForResults(page, learners.length);
+    // A snapshot taken while the proficiency writes were still landing already counts every exposure, so
+    // wait for one that also has the lifts (taken after them).
     const primary = page.getByRole('region', { name: 'Proficiency reached' });
+    const lift = primary.getByRole('img', { name: /Relative lift with 95% intervals/ });
+    await waitForResults(page, learners.length, async () => (await lift.count()) > 0);
     expect(await primary.locator('tbody tr').count()).toBe(3);
-    await primary.getByRole('img', { name: /Relative lift with 95% intervals/ }).waitFor();
     expect(await primary.locator('svg line.ci').count()).toBeGreaterThan(0);
     await screenshot(page, 'experiment-results');
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -145,17 +147,20 @@ describe('an experimenter in the browser', () => {
   });
 });
 
-/** Reloads the results page until the worker's snapshot counts `units` exposures (it refreshes every 10 s). */
-async function waitForResults(page: Page, units: number): Promise<void> {
-  for (let i = 0; i < 20; i++) {
+/**
+ * Reloads the results page until the worker's snapshot counts `units` exposures (it refreshes every 10 s)
+ * and, when given, `ready` holds for the page as rendered.
+ */
+async function waitForResults(page: Page, units: number, ready: () => Promise<boolean> = async () => true): Promise<void> {
+  for (let i = 0; i < 30; i++) {
     await page.reload();
     const cells = page.locator('table.exposures tbody td:nth-child(2)');
     await cells.first().waitFor();
     const counts = (await cells.allTextContents()).map(Number);
-    if (counts.reduce((a, b) => a + b, 0) >= units) return;
+    if (counts.reduce((a, b) => a + b, 0) >= units && (await ready())) return;
     await page.waitForTimeout(2000);
   }
-  throw new Error(`The results never counted ${units} exposures`);
+  throw new Error(`The results never counted ${units} exposures (or never became ready)`);
 }
 
 async function exposuresByArm(stack: AppStack, key: string): Promise<Map<string, string[]>> {

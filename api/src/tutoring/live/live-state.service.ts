@@ -230,8 +230,9 @@ export class LiveStateService {
     );
   }
 
-  dueDeadlines(limit: number): Promise<string[]> {
-    return this.run<string[]>('tutoringDueDeadlines', this.keys.deadlines(), limit);
+  /** Offers whose deadline passed more than `graceMs` ago. */
+  dueDeadlines(limit: number, graceMs: number): Promise<string[]> {
+    return this.run<string[]>('tutoringDueDeadlines', this.keys.deadlines(), limit, graceMs);
   }
 
   waitingSkills(): Promise<string[]> {

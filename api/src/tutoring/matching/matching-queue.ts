@@ -58,6 +58,8 @@ export class MatchingQueue {
         opts: {
           jobId: `offer-timeout-${offerId}`,
           delay: Math.max(0, deadlineMs - nowMs),
+          // Behind every tick (jobs without a priority go first): a burst of time-outs never delays matching.
+          priority: 10,
           attempts: 5,
           backoff: { type: 'exponential', delay: 500 },
           removeOnComplete: true,

@@ -20,6 +20,8 @@ export interface SweepResult {
 /** Work per sweep is bounded; what is left is taken by the next one, a second later. */
 const BATCH = 500;
 const EXPIRE_IN_PARALLEL = 16;
+/** The time-out job expires an offer at its deadline; the sweep only takes those it is this late for. */
+const LATE_DEADLINE_MS = 2_000;
 /** Postgres-only check: pending offers this far past their deadline are expired even if Redis forgot them. */
 const OVERDUE_OFFER_SECONDS = 15;
 /** Full reconciliation (Postgres WAITING requests missing from Redis) runs at most this often. */
@@ -64,7 +66,7 @@ export class SweepService {
   }
 
   private async expireOffers(): Promise<number> {
-    const due = await this.live.dueDeadlines(BATCH);
+    const due = await this.live.dueDeadlines(BATCH, LATE_DEADLINE_MS);
     const overdue = await this.db.query<{ id: string }[]>(
       `SELECT id FROM tutoring_offers WHERE state = 'PENDING' AND expires_at < now() - make_interval(secs => $1) LIMIT $2`,
       [OVERDUE_OFFER_SECONDS, BATCH],
