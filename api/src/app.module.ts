@@ -12,6 +12,8 @@ import { ExperimentsModule } from './experiments/experiments.module';
 import { GamificationModule } from './gamification/gamification.module';
 import { GraphQLErrorFilter } from './graphql/graphql-error.filter';
 import { buildGraphQLOptions } from './graphql/graphql-options';
+import { SharedResponseCache } from './graphql/shared-responses';
+import { SharedResponsesModule } from './graphql/shared-responses.module';
 import { HealthModule } from './health/health.module';
 import { PracticeModule } from './practice/practice.module';
 import { QueuesModule } from './queues/queues.module';
@@ -31,10 +33,11 @@ export class AppModule {
         RedisModule,
         QueuesModule,
         RealtimeModule,
+        SharedResponsesModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [APP_CONFIG],
-          useFactory: (c: AppConfig) => buildGraphQLOptions(c),
+          inject: [APP_CONFIG, SharedResponseCache],
+          useFactory: (c: AppConfig, shared: SharedResponseCache) => buildGraphQLOptions(c, shared),
         }),
         AuthModule,
         ClassroomsModule,

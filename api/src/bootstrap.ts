@@ -8,7 +8,9 @@ import { resolve } from 'node:path';
 import express from 'express';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { TokenService } from './auth/token.service';
 import { ErrorCode, PeerliftError } from './graphql/peerlift-error';
+import { keepRawBody, serveSharedResponses, SharedResponseCache } from './graphql/shared-responses';
 
 /** Builds the api (without listening) — shared by main.ts and the tests, so both run the same app. */
 export async function createApiApp(
@@ -20,7 +22,9 @@ export async function createApiApp(
     bodyParser: false,
   });
   // 64 KB is ample for any GraphQL operation we accept; larger bodies are refused before parsing.
-  app.use(express.json({ limit: '64kb' }));
+  app.use(express.json({ limit: '64kb', verify: keepRawBody }));
+  // Before Nest and Apollo: whole responses that are the same for everyone (see shared-responses.ts).
+  app.use(serveSharedResponses(app.get(SharedResponseCache), app.get(TokenService)));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.useGlobalPipes(

@@ -40,8 +40,7 @@ export class GqlAuthGuard implements CanActivate {
       ctx.req?.headers?.authorization ??
       ctx.connectionParams?.['authorization'] ??
       ctx.connectionParams?.['Authorization'];
-    const match = typeof header === 'string' ? /^Bearer ([\w-]+\.[\w-]+\.[\w-]*)$/.exec(header) : null;
-    const user = match ? this.tokens.verify(match[1]) : null;
+    const user = this.tokens.fromAuthorizationHeader(header);
     if (!user)
       throw new PeerliftError(
         ErrorCode.UNAUTHENTICATED,

@@ -10,6 +10,9 @@ export interface AuthenticatedUser {
   role: Role;
 }
 
+const BEARER = /^Bearer ([\w-]+\.[\w-]+\.[\w-]*)$/;
+const VERIFIED_FOR_MS = 60_000;
+const MAX_VERIFIED = 20_000;
 const ROLES: ReadonlySet<string> = new Set(['LEARNER', 'COACH', 'EXPERIMENTER', 'ADMIN']);
 
 /** HS256 bearer tokens. Verification pins the algorithm, so `alg: none` and RS/HS confusion are refused. */
@@ -34,16 +37,38 @@ export class TokenService {
     });
   }
 
+  /** The user of an `Authorization: Bearer <jwt>` header value, or null (see `verify`). */
+  fromAuthorizationHeader(header: unknown): AuthenticatedUser | null {
+    const match = typeof header === 'string' ? BEARER.exec(header) : null;
+    return match ? this.verify(match[1]) : null;
+  }
+
   /** Returns the user, or null for a missing, malformed, expired, forged or wrongly signed token. */
-  verify(token: string): AuthenticatedUser | null {
+  verify(token: string, now = Date.now()): AuthenticatedUser | null {
+    const known = this.verified.get(token);
+    if (known && known.expiresAt > now) return known.user;
     try {
       const claims = jwt.verify(token, this.key, { algorithms: ['HS256'], issuer: 'peerlift' });
       if (typeof claims !== 'object' || typeof claims.sub !== 'string' || !ROLES.has(String(claims.role))) {
         return null;
       }
-      return { id: claims.sub, role: claims.role as Role };
+      const user = { id: claims.sub, role: claims.role as Role };
+      this.remember(token, user, Math.min((claims.exp ?? 0) * 1000, now + VERIFIED_FOR_MS));
+      return user;
     } catch {
       return null;
     }
+  }
+
+  /**
+   * A client sends the same token with every request; re-checking its signature each time cost ~5% of a
+   * cheap query. The exact token string that verified stays good until its own expiry (tokens are not
+   * revocable), so a bounded memo keyed by it changes no outcome; it is capped at a minute all the same.
+   */
+  private readonly verified = new Map<string, { user: AuthenticatedUser; expiresAt: number }>();
+
+  private remember(token: string, user: AuthenticatedUser, expiresAt: number): void {
+    if (this.verified.size >= MAX_VERIFIED) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, { user, expiresAt });
   }
 }

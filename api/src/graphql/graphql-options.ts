@@ -4,6 +4,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Request } from 'express';
 import type { AppConfig } from '../config/app-config';
 import { formatGraphQLError } from './format-error';
+import { sharedResponsePlugin, type SharedResponseCache } from './shared-responses';
 
 /** What resolvers and guards see: the HTTP request, or a graphql-ws connection's params. */
 export interface GraphQLContext {
@@ -15,7 +16,7 @@ export interface GraphQLContext {
  * Limits documented in docs/security.md. Depth 10 covers our deepest real query (session → messages →
  * author) with room; aliases are capped so one request cannot multiply a resolver.
  */
-export function buildGraphQLOptions(config: AppConfig): ApolloDriverConfig {
+export function buildGraphQLOptions(config: AppConfig, shared: SharedResponseCache): ApolloDriverConfig {
   const production = config.NODE_ENV === 'production';
   const armor = new ApolloArmor({
     maxDepth: { n: 10 },
@@ -37,7 +38,7 @@ export function buildGraphQLOptions(config: AppConfig): ApolloDriverConfig {
     parseOptions: { maxTokens: 2000 },
     allowBatchedHttpRequests: false,
     // We set no cache hints, so Apollo's cache-control plugin is pure overhead (10–15% of a cheap query).
-    plugins: [...armor.plugins, ApolloServerPluginCacheControlDisabled()],
+    plugins: [...armor.plugins, ApolloServerPluginCacheControlDisabled(), sharedResponsePlugin(shared)],
     validationRules: armor.validationRules,
     // Guards must run on @ResolveField too, or a field resolver could leak private data.
     fieldResolverEnhancers: ['guards', 'filters'],

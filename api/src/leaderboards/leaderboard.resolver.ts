@@ -1,10 +1,12 @@
-import { Args, Info, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Query, Resolver } from '@nestjs/graphql';
 import { Kind, type GraphQLResolveInfo } from 'graphql';
 import { CurrentUser } from '../auth/auth-decorators';
 import type { AuthenticatedUser } from '../auth/token.service';
 import { LeaderboardArgs } from './dto/leaderboard.args';
-import { LeaderboardService } from './leaderboard.service';
-import { LeaderboardModel } from './models/leaderboard.model';
+import type { GraphQLContext } from '../graphql/graphql-options';
+import { shareResponse } from '../graphql/shared-responses';
+import { LeaderboardService, TOP_CACHE_MS } from './leaderboard.service';
+import { LeaderboardModel, LeaderboardScopeEnum } from './models/leaderboard.model';
 
 @Resolver()
 export class LeaderboardResolver {
@@ -13,12 +15,18 @@ export class LeaderboardResolver {
   @Query(() => LeaderboardModel, {
     description: 'Top learners of a board, my rank, and the learners around me.',
   })
-  leaderboard(
+  async leaderboard(
     @CurrentUser() user: AuthenticatedUser,
     @Args() args: LeaderboardArgs,
     @Info() info: GraphQLResolveInfo,
+    @Context() ctx: GraphQLContext,
   ): Promise<LeaderboardModel> {
-    return this.leaderboards.board(user.id, args, selectedParts(info));
+    const parts = selectedParts(info);
+    const board = await this.leaderboards.board(user.id, args, parts);
+    // The global top is the same for every viewer (and already a second old at most): the whole response
+    // may be shared. Country and classroom boards depend on who asks, and so does "me".
+    if (args.scope === LeaderboardScopeEnum.GLOBAL && !parts.mine) shareResponse(ctx, TOP_CACHE_MS);
+    return board;
   }
 }
 

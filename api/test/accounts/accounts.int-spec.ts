@@ -135,6 +135,18 @@ describe('accounts', () => {
       const res = await api.gql<{ me: { id: string } }>(ME, {}, token);
       expect(res.data!.me.id).toBe(userId);
     });
+
+    it('refuses a token it accepted before, once the token has expired', async () => {
+      // The api remembers tokens it verified; the memory must end with the token's own expiry.
+      const token = jwt.sign({ role: 'LEARNER' }, secret(), {
+        subject: userId,
+        issuer: 'peerlift',
+        expiresIn: 2,
+      });
+      expect((await api.gql<{ me: { id: string } }>(ME, {}, token)).data?.me.id).toBe(userId);
+      await new Promise((r) => setTimeout(r, 2100));
+      expect(errorCode(await api.gql(ME, {}, token))).toBe('UNAUTHENTICATED');
+    });
   });
 
   it('rate-limits failed log-ins per handle, even with the right password afterwards', async () => {

@@ -1,6 +1,7 @@
 import { buildSchema, parse, validate, specifiedRules } from 'graphql';
 import { loadAppConfig } from '../../src/config/app-config';
 import { buildGraphQLOptions } from '../../src/graphql/graphql-options';
+import { SharedResponseCache } from '../../src/graphql/shared-responses';
 
 // A recursive schema, so depth can be tested beyond what today's Peerlift schema allows.
 const schema = buildSchema(`
@@ -9,6 +10,7 @@ const schema = buildSchema(`
 `);
 const rules = buildGraphQLOptions(
   loadAppConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(40) }),
+  new SharedResponseCache(),
 ).validationRules!;
 const errorsOf = (query: string) =>
   validate(schema, parse(query), [...specifiedRules, ...rules]).map((e) => e.message);
