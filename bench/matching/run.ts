@@ -131,7 +131,8 @@ async function main() {
     const burstTicks = ticks.length;
 
     // Tutors start answering after the burst: the burst measures how fast offers go out, not people.
-    const tutorsAnswering = answerOffers(stack.sql, (offer, i) =>
+    const subscriber = new Redis(config.REDIS_URL);
+    const tutorsAnswering = answerOffers(stack.sql, subscriber, config.REDIS_PREFIX, (offer, i) =>
       gql(
         tokens.issue({ id: offer.tutor_id, role: 'LEARNER' }),
         rng() < 0.9 ? ACCEPT : DECLINE,
@@ -140,6 +141,7 @@ async function main() {
       ),
     );
 
+    await tutorsAnswering.ready;
     // Phase 2: the tutors answer the backlog's offers (declined requests go to the next tutor).
     const answering: PhaseWindow = { start: await pgNow(stack.sql), end: new Date(0) };
     // Until 99% are matched: the last few wait for time-outs and re-offers, which measures the TTL, not throughput.
@@ -168,6 +170,7 @@ async function main() {
     );
     await new Promise((r) => setTimeout(r, 2000)); // the last offers' answers
     const answered = tutorsAnswering.stop();
+    subscriber.disconnect();
     const stores = probe.stop();
     await Promise.all(workers.map((w) => stopProcess(w)));
 

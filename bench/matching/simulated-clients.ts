@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { Redis } from 'ioredis';
 import type { LuaRunner } from '@peerlift/api/tutoring/live/lua-runner';
 
 /**
@@ -19,13 +20,17 @@ export function heartbeats(lua: LuaRunner, tutors: string[]): () => void {
 }
 
 /**
- * The tutors' clients: polls Postgres for new pending offers and answers each once, newest first, with at
- * most 64 answers in flight (how many the simulation sends at once, not a limit of the api). An offer that
- * has under 2 s left when its turn comes is left to time out, as a tutor who missed it would: answering a
- * queue of stale offers would only measure the harness.
+ * The tutors' clients: each learns of an offer as a real tutor's client does — the OFFER event on the
+ * tutor's live channel (Redis pub/sub, what the api's tutoringEvents subscription relays) — plus, once at
+ * the start, the offers already pending (made during the burst, before the tutors listened). Each offer is
+ * answered once, newest first, with at most 64 answers in flight (how many the simulation sends at once,
+ * not a limit of the api). An offer with under 2 s left when its turn comes is left to time out, as a tutor
+ * who missed it would: answering a queue of stale offers would only measure the harness.
  */
 export function answerOffers(
   sql: pg.Pool,
+  subscriber: Redis,
+  livePrefix: string,
   answer: (o: { id: string; tutor_id: string }, i: number) => Promise<{ errors?: unknown[] }>,
 ) {
   const seen = new Set<string>();
@@ -33,25 +38,25 @@ export function answerOffers(
   let running = true;
   let sent = 0;
   const counts = { answered: 0, leftToTimeOut: 0, refused: {} as Record<string, number> };
-  // Incremental: only offers created since the newest one seen (a full scan of thousands of pending offers
-  // every few milliseconds would make this process, not the system, the bottleneck).
-  let since = new Date(0);
-  const poll = async () => {
-    while (running) {
-      const { rows } = await sql.query<{ id: string; tutor_id: string; expires: number; created_at: Date }>(
-        `SELECT id, tutor_id, created_at, (extract(epoch FROM expires_at - now()) * 1000)::int + $1::bigint AS expires
-         FROM tutoring_offers WHERE state = 'PENDING' AND created_at >= $2 ORDER BY created_at LIMIT 5000`,
-        [Date.now(), since],
-      );
-      for (const r of rows) {
-        if (r.created_at > since) since = r.created_at;
-        if (seen.has(r.id)) continue;
-        seen.add(r.id);
-        todo.push({ id: r.id, tutor_id: r.tutor_id, expires: Number(r.expires) });
-      }
-      await new Promise((r) => setTimeout(r, 20));
-    }
+  const take = (id: string, tutorId: string, expires: number) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    todo.push({ id, tutor_id: tutorId, expires });
   };
+  const channelPrefix = `${livePrefix}:live:tutoring:`;
+  subscriber.on('pmessage', (_pattern: string, channel: string, message: string) => {
+    const event = JSON.parse(message) as { type: string; offerId?: string | null };
+    if (event.type === 'OFFER' && event.offerId)
+      take(event.offerId, channel.slice(channelPrefix.length), Date.now() + OFFER_TTL_MS);
+  });
+  const listening = subscriber.psubscribe(`${channelPrefix}*`).then(async () => {
+    const { rows } = await sql.query<{ id: string; tutor_id: string; expires: number }>(
+      `SELECT id, tutor_id, (extract(epoch FROM expires_at - now()) * 1000)::int + $1::bigint AS expires
+       FROM tutoring_offers WHERE state = 'PENDING' ORDER BY created_at`,
+      [Date.now()],
+    );
+    for (const r of rows) take(r.id, r.tutor_id, Number(r.expires));
+  });
   const client = async () => {
     while (running) {
       const o = todo.pop();
@@ -73,16 +78,21 @@ export function answerOffers(
       else counts.answered += 1;
     }
   };
-  void Promise.all([poll(), ...Array.from({ length: 64 }, client)]).catch((e: unknown) => {
+  void Promise.all([listening, ...Array.from({ length: 64 }, client)]).catch((e: unknown) => {
     if (running) console.error('tutor simulation stopped:', e);
   });
   return {
+    ready: listening,
     stop: () => {
       running = false;
+      void subscriber.punsubscribe();
       return counts;
     },
   };
 }
+
+/** The api's offer time-out (OFFER_TTL_SECONDS, default 15). */
+const OFFER_TTL_MS = 15_000;
 
 /**
  * Sends `total` requests at `rate` per second (open loop): the i-th goes out at i / rate seconds whatever

@@ -65,7 +65,7 @@ export async function pacedPosts(opts: {
       req.end(opts.body);
     });
 
-  for (let i = 0; i < total; ) {
+  for (let i = 0; i < total;) {
     const now = performance.now();
     // Everything due by now goes out now; then sleep until the next one is due.
     for (; i < total && start + (i * 1000) / opts.rate <= now; i++) {
