@@ -68,6 +68,7 @@ export class TutoringMatchingProcessor implements OnApplicationBootstrap {
         return result;
       }
       case TUTORING_JOB.offerTimeout:
+        // No longer added (the sweep ends offers at their deadline); kept for jobs an older version queued.
         return this.offers.expire((job.data as OfferTimeoutPayload).offerId);
       case TUTORING_JOB.tutorImpact:
         return { paid: await this.impact.payDue() };

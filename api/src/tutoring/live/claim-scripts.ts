@@ -180,11 +180,11 @@ if redis.call('GET', KEYS[4]) == ARGV[1] then redis.call('DEL', KEYS[4]) end
 return 1`,
 };
 
-/** KEYS deadlines; ARGV limit, graceMs. Offer ids whose deadline passed more than graceMs ago (Redis clock). */
+/** KEYS deadlines; ARGV limit. Offer ids whose deadline has passed on the Redis clock. */
 export const DUE_DEADLINES: LuaScript = {
   keys: 1,
   lua: `${NOW}
-return redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now_ms() - tonumber(ARGV[2]), 'LIMIT', 0, tonumber(ARGV[1]))`,
+return redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now_ms(), 'LIMIT', 0, tonumber(ARGV[1]))`,
 };
 
 /** KEYS waitingSkills; ARGV base. Skills with waiting requests; drops the others from the set. */

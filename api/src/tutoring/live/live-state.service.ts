@@ -230,9 +230,9 @@ export class LiveStateService {
     );
   }
 
-  /** Offers whose deadline passed more than `graceMs` ago. */
-  dueDeadlines(limit: number, graceMs: number): Promise<string[]> {
-    return this.run<string[]>('tutoringDueDeadlines', this.keys.deadlines(), limit, graceMs);
+  /** Offers whose deadline has passed (the sweep ends them). */
+  dueDeadlines(limit: number): Promise<string[]> {
+    return this.run<string[]>('tutoringDueDeadlines', this.keys.deadlines(), limit);
   }
 
   waitingSkills(): Promise<string[]> {

@@ -49,7 +49,7 @@ export class TutoringKeys {
   free(skill: string): string {
     return `${this.base}free:${skill}`;
   }
-  /** ZSET offer id → deadline (ms): the sweeper's safety net for lost time-out jobs and crashed claims. */
+  /** ZSET offer id → deadline (ms): what the sweep ends offers (and crashed claims) by. */
   deadlines(): string {
     return `${this.base}deadlines`;
   }

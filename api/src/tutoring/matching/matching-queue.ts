@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { QUEUE, TUTORING_JOB, type MatchSkillPayload, type OfferTimeoutPayload } from '@peerlift/contracts';
+import { QUEUE, TUTORING_JOB, type MatchSkillPayload } from '@peerlift/contracts';
 import { BullConnection } from '../../queues/bullmq-connection';
 import { LiveStateService } from '../live/live-state.service';
 
@@ -43,29 +43,5 @@ export class MatchingQueue {
     if (skills.length === 0) return;
     const waiting = new Set(await this.live.waitingSkills());
     await this.tickSkills(skills.filter((s) => waiting.has(s)));
-  }
-
-  /** One delayed time-out job per offer, at its deadline (ms on the Redis clock). */
-  async scheduleTimeouts(
-    offers: readonly { offerId: string; deadlineMs: number }[],
-    nowMs: number,
-  ): Promise<void> {
-    if (offers.length === 0) return;
-    await this.bull.queue(QUEUE.tutoringMatching).addBulk(
-      offers.map(({ offerId, deadlineMs }) => ({
-        name: TUTORING_JOB.offerTimeout,
-        data: { offerId } satisfies OfferTimeoutPayload,
-        opts: {
-          jobId: `offer-timeout-${offerId}`,
-          delay: Math.max(0, deadlineMs - nowMs),
-          // Behind every tick (jobs without a priority go first): a burst of time-outs never delays matching.
-          priority: 10,
-          attempts: 5,
-          backoff: { type: 'exponential', delay: 500 },
-          removeOnComplete: true,
-          removeOnFail: 500,
-        },
-      })),
-    );
   }
 }

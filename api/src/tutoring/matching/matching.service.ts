@@ -84,7 +84,7 @@ export class MatchingService {
       isEligible: (r, t) => tutorEligibility(r, t, { now, limits: this.limits }).eligible,
     });
     result.solverMs = performance.now() - started;
-    const offered = assignments.length ? await this.offers.offer(skillSlug, assignments, snapshot.nowMs) : [];
+    const offered = assignments.length ? await this.offers.offer(skillSlug, assignments) : [];
     const chosen = new Set(assignments.map((a) => a.tutorId));
     await this.live.rotate(
       skillSlug,

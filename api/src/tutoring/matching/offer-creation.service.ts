@@ -9,7 +9,6 @@ import { uniqueViolation } from '../../database/sql';
 import { TutoringEventsService } from '../events/tutoring-events.service';
 import { LiveStateService, type OfferRef } from '../live/live-state.service';
 import { LiveSyncService } from '../live/live-sync.service';
-import { MatchingQueue } from './matching-queue';
 
 interface HeldOffer extends OfferRef {
   cost: number;
@@ -33,7 +32,6 @@ export class OfferCreationService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly live: LiveStateService,
     private readonly sync: LiveSyncService,
-    private readonly queue: MatchingQueue,
     private readonly events: TutoringEventsService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -41,11 +39,7 @@ export class OfferCreationService {
   }
 
   /** Returns the offers made (claimed and confirmed). */
-  async offer(
-    skillSlug: string,
-    assignments: readonly TutorAssignment[],
-    nowMs: number,
-  ): Promise<HeldOffer[]> {
+  async offer(skillSlug: string, assignments: readonly TutorAssignment[]): Promise<HeldOffer[]> {
     const pairs = assignments.map((a) => ({
       offerId: randomUUID(),
       requestId: a.requestId,
@@ -62,12 +56,12 @@ export class OfferCreationService {
     const lost = held.filter((h) => !confirmed.has(h.offerId));
     await Promise.all(lost.map((h) => this.abandon(h)));
     const offered = held.filter((h) => confirmed.has(h.offerId));
-    await Promise.all([
-      this.queue.scheduleTimeouts(offered, nowMs),
-      ...offered.map((o) =>
+    // No job per offer for its time-out: the deadline is in Redis, and the sweep (every second) ends it.
+    await Promise.all(
+      offered.map((o) =>
         this.events.publish([o.tutorId], { type: 'OFFER', offerId: o.offerId, requestId: o.requestId }),
       ),
-    ]);
+    );
     return offered;
   }
 

@@ -20,8 +20,14 @@ export interface SweepResult {
 /** Work per sweep is bounded; what is left is taken by the next one, a second later. */
 const BATCH = 500;
 const EXPIRE_IN_PARALLEL = 16;
-/** The time-out job expires an offer at its deadline; the sweep only takes those it is this late for. */
-const LATE_DEADLINE_MS = 2_000;
+/**
+ * Offers whose deadline passed are ended here — there is no job per offer (a delayed BullMQ job for each of
+ * thousands of offers cost more Redis and worker time than the matching itself) — so a second's sweep
+ * takes a burst's worth of them; what is left goes first in the next sweep.
+ */
+const DEADLINE_BATCH = 2_000;
+/** Longest an expiry pass may hold the gate if its worker dies mid-pass. */
+const EXPIRY_GATE_MS = 30_000;
 /** Postgres-only check: pending offers this far past their deadline are expired even if Redis forgot them. */
 const OVERDUE_OFFER_SECONDS = 15;
 /** Full reconciliation (Postgres WAITING requests missing from Redis) runs at most this often. */
@@ -31,7 +37,7 @@ const RECONCILE_MIN_AGE_SECONDS = 5;
 
 /**
  * The matching tick's safety net, run every second by the job scheduler: silent tutors become unavailable,
- * offers past their deadline are expired (lost time-out jobs, claims whose worker died), requests past
+ * offers past their deadline are expired (also claims whose worker died before Postgres), requests past
  * their TTL expire, Redis is reconciled with Postgres, and every skill with waiting requests gets a tick.
  */
 @Injectable()
@@ -66,7 +72,18 @@ export class SweepService {
   }
 
   private async expireOffers(): Promise<number> {
-    const due = await this.live.dueDeadlines(BATCH, LATE_DEADLINE_MS);
+    // Sweeps are scheduled every second and may overlap when one runs long: only one ends offers at a time.
+    const gate = this.live.keys.base + 'expiry-gate';
+    if ((await this.redis.client.set(gate, '1', 'PX', EXPIRY_GATE_MS, 'NX')) !== 'OK') return 0;
+    try {
+      return await this.expireDueOffers();
+    } finally {
+      await this.redis.client.del(gate);
+    }
+  }
+
+  private async expireDueOffers(): Promise<number> {
+    const due = await this.live.dueDeadlines(DEADLINE_BATCH);
     const overdue = await this.db.query<{ id: string }[]>(
       `SELECT id FROM tutoring_offers WHERE state = 'PENDING' AND expires_at < now() - make_interval(secs => $1) LIMIT $2`,
       [OVERDUE_OFFER_SECONDS, BATCH],

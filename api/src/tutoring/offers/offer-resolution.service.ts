@@ -25,8 +25,8 @@ const TIMEOUTS_BEFORE_AWAY = 2;
 export type ExpiryOutcome = 'EXPIRED' | 'ACCEPTING' | 'NOTHING';
 
 /**
- * The ways an offer ends without a session: the tutor declines, or it times out (a delayed job at the
- * deadline; the sweep as safety net). Either way the request goes back to WAITING with its original place
+ * The ways an offer ends without a session: the tutor declines, or it times out (the sweep ends it within
+ * a second of its deadline). Either way the request goes back to WAITING with its original place
  * in line, the tutor is never asked about it again, and the next tick offers it to the next candidate.
  * Both are idempotent: running one twice, or after the other, changes nothing more.
  */
@@ -66,7 +66,7 @@ export class OfferResolutionService {
     return true;
   }
 
-  /** Times an offer out once its deadline has passed (the job and the sweep both call this). */
+  /** Times an offer out once its deadline has passed (the sweep calls this). */
   async expire(offerId: string): Promise<ExpiryOutcome> {
     const [row] = await this.db.query<OfferRow[]>(
       `SELECT o.request_id, o.tutor_id, o.state, h.skill_slug,
