@@ -15,6 +15,7 @@ import { TutoringCoreModule } from '@peerlift/api/tutoring/tutoring-core.module'
 import { MatchingModule } from '@peerlift/api/tutoring/matching/matching.module';
 import { SessionsModule } from '@peerlift/api/tutoring/sessions/sessions.module';
 import { TutoringMatchingProcessor } from './tutoring/tutoring-matching.processor';
+import { JobSchedules } from './schedules/job-schedules';
 
 /**
  * The worker: a Nest application context (no HTTP) whose processors call the same services as the api.
@@ -26,7 +27,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [ConfigModule.forRoot(config.app), DatabaseModule, RedisModule, QueuesModule, ExperimentsModule, GamificationModule, RealtimeModule, TutoringCoreModule, MatchingModule, SessionsModule],
-      providers: [{ provide: WORKER_CONFIG, useValue: config }, MaintenanceProcessor, ExperimentsProcessor, GamificationProcessor, LeaderboardOutboxPoller, TutoringMatchingProcessor],
+      providers: [{ provide: WORKER_CONFIG, useValue: config }, JobSchedules, MaintenanceProcessor, ExperimentsProcessor, GamificationProcessor, LeaderboardOutboxPoller, TutoringMatchingProcessor],
     };
   }
 }

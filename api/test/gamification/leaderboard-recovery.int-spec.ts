@@ -125,11 +125,19 @@ describe('leaderboards recover from failures', () => {
     expect(flushed).toBeGreaterThan(0);
     await eventually(() => boardsMatchLedger(api, redis), 30_000, 'the boards to equal the ledger');
     await eventually(async () => (await outboxRows()) === 0, 20_000, 'the outbox to drain');
-    // The flush took BullMQ's job schedules with it; the worker put them back.
+    // The flush took BullMQ's job schedules with it; the worker put back every queue's, not only its own
+    // (without the tutoring sweep's, matching would stop until a restart).
     const connection = redisClient();
-    const queue = new Queue(QUEUE.gamification, { connection, prefix: `${api.config.REDIS_PREFIX}:bull` });
-    await eventually(async () => (await queue.getJobSchedulers()).length >= 4, 10_000, 'the job schedules');
-    await queue.close();
+    for (const [name, schedules] of [
+      [QUEUE.gamification, 4],
+      [QUEUE.tutoringMatching, 2],
+      [QUEUE.experiments, 1],
+      [QUEUE.maintenance, 1],
+    ] as const) {
+      const queue = new Queue(name, { connection, prefix: `${api.config.REDIS_PREFIX}:bull` });
+      await eventually(async () => (await queue.getJobSchedulers()).length >= schedules, 10_000, `${name} schedules`);
+      await queue.close();
+    }
     connection.disconnect();
     await worker.close();
     worker = undefined;

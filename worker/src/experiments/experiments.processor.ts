@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { EXPERIMENT_JOB, QUEUE, type RefreshExperimentSnapshotPayload } from '@peerlift/contracts';
+import { JobSchedules } from '../schedules/job-schedules';
 import type { AppConfig } from '@peerlift/api/config/app-config';
 import { APP_CONFIG } from '@peerlift/api/config/config.module';
 import { ExperimentResultsService } from '@peerlift/api/experiments/experiment-results.service';
@@ -17,12 +18,17 @@ export class ExperimentsProcessor implements OnApplicationBootstrap {
   constructor(
     private readonly results: ExperimentResultsService,
     private readonly bull: BullConnection,
+    private readonly schedules: JobSchedules,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     // Concurrency 1: snapshots are a few aggregate queries each, and there is no hurry.
     this.bull.worker(QUEUE.experiments, (job) => this.process(job), { concurrency: 1 });
+    await this.schedules.add(() => this.registerSchedulers());
+  }
+
+  private async registerSchedulers(): Promise<void> {
     await this.bull.queue(QUEUE.experiments).upsertJobScheduler(
       EXPERIMENT_JOB.refreshDueSnapshots,
       { every: this.config.EXPERIMENT_SNAPSHOT_SECONDS * 1000 },

@@ -10,6 +10,7 @@ import { AggregateBadgesService } from '@peerlift/api/gamification/aggregate-bad
 import { LeaderboardRebuildService } from '@peerlift/api/leaderboards/leaderboard-rebuild.service';
 import { LeagueRollOverService } from '@peerlift/api/leagues/league-roll-over.service';
 import { BullConnection } from '@peerlift/api/queues/bullmq-connection';
+import { JobSchedules } from '../schedules/job-schedules';
 
 const KEEP: JobsOptions = {
   removeOnComplete: 100,
@@ -31,6 +32,7 @@ export class GamificationProcessor implements OnApplicationBootstrap {
 
   constructor(
     private readonly bull: BullConnection,
+    private readonly schedules: JobSchedules,
     private readonly rebuild: LeaderboardRebuildService,
     private readonly leagues: LeagueRollOverService,
     private readonly badges: AggregateBadgesService,
@@ -41,10 +43,10 @@ export class GamificationProcessor implements OnApplicationBootstrap {
       .worker(QUEUE.gamification, (job) => this.process(job), { concurrency: 2 })
       // Connection and lost-lock errors are reported, not thrown: BullMQ retries, and every job is idempotent.
       .on('error', (e) => this.logger.warn(`gamification worker: ${e.message}`));
-    await this.registerSchedulers();
+    await this.schedules.add(() => this.registerSchedulers());
   }
 
-  async registerSchedulers(): Promise<void> {
+  private async registerSchedulers(): Promise<void> {
     const queue = this.bull.queue(QUEUE.gamification);
     const job = (name: string, data: object = {}) => ({ name, data, opts: KEEP });
     // The week closes Monday 00:00 UTC; the hourly run catches cohorts missed while no worker was up.

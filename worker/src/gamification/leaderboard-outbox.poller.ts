@@ -8,6 +8,7 @@ import {
 import type { AppConfig } from '@peerlift/api/config/app-config';
 import { APP_CONFIG } from '@peerlift/api/config/config.module';
 import { LeaderboardRelayService, OUTBOX_BATCH } from '@peerlift/api/leaderboards/leaderboard-relay.service';
+import { JobSchedules } from '../schedules/job-schedules';
 import { GamificationProcessor } from './gamification.processor';
 
 /** After the boards were found missing, ask again for a rebuild at most this often. */
@@ -17,7 +18,7 @@ const MAX_BACKOFF_MS = 5000;
 /**
  * Every worker polls the leaderboard outbox (not a BullMQ job: a Redis flush would take a job schedule
  * with it, and this loop is what notices the flush). Each tick:
- * 1. if the boards' sentinel is gone (Redis flushed or replaced), re-registers the job schedulers and
+ * 1. if the boards' sentinel is gone (Redis flushed or replaced), re-registers every queue's job schedules and
  *    requests a rebuild from the ledger;
  * 2. drains the outbox (rows stay locked until Redis has them; workers share the work via SKIP LOCKED).
  * While Redis or Postgres is down it backs off and tries again; nothing is lost, the rows wait.
@@ -35,6 +36,7 @@ export class LeaderboardOutboxPoller implements OnApplicationBootstrap, OnModule
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly relay: LeaderboardRelayService,
     private readonly processor: GamificationProcessor,
+    private readonly schedules: JobSchedules,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -73,9 +75,9 @@ export class LeaderboardOutboxPoller implements OnApplicationBootstrap, OnModule
     if (now - this.lostBoardsHandledAt < LOST_BOARDS_RETRY_MS) return;
     this.lostBoardsHandledAt = now;
     this.logger.warn(
-      'leaderboards missing from Redis: re-registering schedules and rebuilding from the ledger',
+      'leaderboards missing from Redis: re-registering every job schedule and rebuilding from the ledger',
     );
-    await this.processor.registerSchedulers();
+    await this.schedules.restoreAll();
     await this.processor.requestRebuild();
   }
 }

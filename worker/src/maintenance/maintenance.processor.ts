@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { MAINTENANCE_JOB, QUEUE, type ExpireStaleExercisesPayload } from '@peerlift/contracts';
+import { JobSchedules } from '../schedules/job-schedules';
 import { InjectDataSource } from '@peerlift/api/database/inject-data-source';
 import { BullConnection } from '@peerlift/api/queues/bullmq-connection';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config';
@@ -15,11 +16,16 @@ export class MaintenanceProcessor implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly bull: BullConnection,
+    private readonly schedules: JobSchedules,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.bull.worker(QUEUE.maintenance, (job) => this.process(job), { concurrency: 1 });
+    await this.schedules.add(() => this.registerSchedulers());
+  }
+
+  private async registerSchedulers(): Promise<void> {
     await this.bull.queue(QUEUE.maintenance).upsertJobScheduler(
       MAINTENANCE_JOB.expireStaleExercises,
       { every: 60 * 60 * 1000 },

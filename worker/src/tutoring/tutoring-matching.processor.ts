@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { QUEUE, TUTORING_JOB, type MatchSkillPayload, type OfferTimeoutPayload } from '@peerlift/contracts';
+import { JobSchedules } from '../schedules/job-schedules';
 import { BullConnection } from '@peerlift/api/queues/bullmq-connection';
 import { MatchingQueue } from '@peerlift/api/tutoring/matching/matching-queue';
 import { MatchingService } from '@peerlift/api/tutoring/matching/matching.service';
@@ -29,6 +30,7 @@ export class TutoringMatchingProcessor implements OnApplicationBootstrap {
     private readonly offers: OfferResolutionService,
     private readonly impact: TutorImpactService,
     private readonly queue: MatchingQueue,
+    private readonly schedules: JobSchedules,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
   ) {}
 
@@ -39,6 +41,10 @@ export class TutoringMatchingProcessor implements OnApplicationBootstrap {
       stalledInterval: 5_000,
       maxStalledCount: 5,
     });
+    await this.schedules.add(() => this.registerSchedulers());
+  }
+
+  private async registerSchedulers(): Promise<void> {
     const queue = this.bull.queue(QUEUE.tutoringMatching);
     const opts = { removeOnComplete: true, removeOnFail: 100 };
     await queue.upsertJobScheduler(
