@@ -135,7 +135,11 @@ describe('leaderboards recover from failures', () => {
       [QUEUE.maintenance, 1],
     ] as const) {
       const queue = new Queue(name, { connection, prefix: `${api.config.REDIS_PREFIX}:bull` });
-      await eventually(async () => (await queue.getJobSchedulers()).length >= schedules, 10_000, `${name} schedules`);
+      await eventually(
+        async () => (await queue.getJobSchedulers()).length >= schedules,
+        10_000,
+        `${name} schedules`,
+      );
       await queue.close();
     }
     connection.disconnect();
