@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue, Worker, type Processor, type WorkerOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { QueueName } from '@peerlift/contracts';
@@ -12,6 +12,7 @@ import type { AppConfig } from '../config/app-config';
  */
 @Injectable()
 export class BullConnection implements OnApplicationShutdown {
+  private readonly logger = new Logger('BullMQ');
   private readonly producer: Redis;
   private readonly consumer: Redis;
   private readonly queues = new Map<QueueName, Queue>();
@@ -43,6 +44,9 @@ export class BullConnection implements OnApplicationShutdown {
       prefix: this.prefix,
       ...options,
     });
+    // Without a listener an 'error' event (a lost lock, a job whose key a Redis flush took) is thrown as
+    // an unhandled error; BullMQ retries and every job is idempotent, so it is reported and let be.
+    worker.on('error', (e) => this.logger.warn(`${name} worker: ${e.message}`));
     this.workers.push(worker);
     return worker;
   }

@@ -77,7 +77,10 @@ export class LeaderboardOutboxPoller implements OnApplicationBootstrap, OnModule
     this.logger.warn(
       'leaderboards missing from Redis: re-registering every job schedule and rebuilding from the ledger',
     );
-    await this.schedules.restoreAll();
+    // A schedule that fails to come back (retried on the next loss check) must not hold up the rebuild.
+    await this.schedules
+      .restoreAll()
+      .catch((e: unknown) => this.logger.warn(`job schedules not all restored: ${String(e)}`));
     await this.processor.requestRebuild();
   }
 }

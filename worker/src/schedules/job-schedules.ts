@@ -16,7 +16,14 @@ export class JobSchedules {
     await register();
   }
 
+  /** Every queue's schedules; one that fails does not keep the others from coming back. */
   async restoreAll(): Promise<void> {
-    for (const register of this.registrations) await register();
+    const results = await Promise.allSettled(this.registrations.map((register) => register()));
+    const failed = results.filter((r) => r.status === 'rejected');
+    if (failed.length > 0)
+      throw new AggregateError(
+        failed.map((r): unknown => r.reason),
+        'some job schedules were not restored',
+      );
   }
 }
