@@ -1,9 +1,11 @@
 // Compiles api, worker and the libs they use to ESM in dist/ with swc (decorator metadata on, workspace
 // aliases rewritten, relative imports given their .js extensions). Type checking is `npm run typecheck`.
+// `node scripts/build-server.mjs [outDir]` (default dist/): tests and benchmarks build private copies.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
-rmSync('dist', { recursive: true, force: true });
+const outDir = process.argv[2] ?? 'dist';
+rmSync(outDir, { recursive: true, force: true });
 execFileSync(
   'npx',
   [
@@ -14,7 +16,7 @@ execFileSync(
     'libs/contracts/src',
     'experiments/src',
     '-d',
-    'dist',
+    outDir,
     '--config-file',
     'swc.build.json',
     '--quiet',

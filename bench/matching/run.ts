@@ -64,23 +64,7 @@ async function main() {
   const config = loadAppConfig(stack.env);
   // The worker runs from a build of its own: dist/ is shared with other benchmarks, which rebuild it.
   const build = `.peerlift/bench-matching-${config.REDIS_PREFIX}`;
-  execFileSync(
-    'npx',
-    [
-      'swc',
-      'api/src',
-      'worker/src',
-      'libs/domain/src',
-      'libs/contracts/src',
-      'experiments/src',
-      '-d',
-      build,
-      '--config-file',
-      'swc.build.json',
-      '--quiet',
-    ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
+  execFileSync('node', ['scripts/build-server.mjs', build], { stdio: ['ignore', 'ignore', 'inherit'] });
   const redis = new RedisService(config);
   const lua = new LuaRunner(redis, config);
   const live = new LiveStateService(lua);

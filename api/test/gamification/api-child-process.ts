@@ -19,23 +19,7 @@ export class ApiChildProcess {
 
   static async start(env: Record<string, string>): Promise<ApiChildProcess> {
     const buildDir = resolve('.peerlift', `test-build-${randomBytes(4).toString('hex')}`);
-    const build = spawnSync(
-      'npx',
-      [
-        'swc',
-        'api/src',
-        'worker/src',
-        'libs/domain/src',
-        'libs/contracts/src',
-        'experiments/src',
-        '-d',
-        buildDir,
-        '--config-file',
-        'swc.build.json',
-        '--quiet',
-      ],
-      { encoding: 'utf8' },
-    );
+    const build = spawnSync('node', ['scripts/build-server.mjs', buildDir], { encoding: 'utf8' });
     if (build.status !== 0) throw new Error(`swc build failed: ${build.stderr}`);
     const port = await freePort();
     const child = spawn('node', [resolve(buildDir, 'api/src/main.js')], {

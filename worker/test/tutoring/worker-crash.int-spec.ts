@@ -45,23 +45,7 @@ describe('a worker killed mid-tick', () => {
     api = await startTestApi({ OFFER_TTL_SECONDS: '3', MATCHING_BATCH_MAX: '20' });
     // The worker as it ships: compiled by swc like scripts/build-server.mjs, into a private directory.
     build = join(process.cwd(), '.peerlift', `worker-crash-${randomBytes(4).toString('hex')}`);
-    execFileSync(
-      'npx',
-      [
-        'swc',
-        'api/src',
-        'worker/src',
-        'libs/domain/src',
-        'libs/contracts/src',
-        'experiments/src',
-        '-d',
-        build,
-        '--config-file',
-        'swc.build.json',
-        '--quiet',
-      ],
-      { stdio: 'ignore' },
-    );
+    execFileSync('node', ['scripts/build-server.mjs', build], { stdio: 'ignore' });
   });
   afterAll(async () => {
     child?.kill('SIGKILL');
