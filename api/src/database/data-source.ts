@@ -17,6 +17,7 @@ import { AccountsCurriculumPractice1763870000000 } from './migrations/1763870000
 import { Classrooms1763870100000 } from './migrations/1763870100000-classrooms';
 import { Tutoring1763870300000 } from './migrations/1763870300000-tutoring';
 import { Experiments1763870400000 } from './migrations/1763870400000-experiments';
+import { ExerciseHistoryIndex1763870500000 } from './migrations/1763870500000-exercise-history-index';
 import { ExperimentEntity } from '../experiments/experiment.entity';
 import { ExperimentPhaseEntity } from '../experiments/experiment-phase.entity';
 import { ExperimentExposureEntity } from '../experiments/experiment-exposure.entity';
@@ -64,6 +65,7 @@ export const MIGRATIONS = [
   Gamification1763870200000,
   Tutoring1763870300000,
   Experiments1763870400000,
+  ExerciseHistoryIndex1763870500000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

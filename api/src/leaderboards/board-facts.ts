@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { preparedRows, type PreparedSql } from '../database/sql';
 import { retainedWeeks } from './board-keys';
 import type { LearnerBoardFacts } from './board-placements';
 
@@ -14,6 +15,23 @@ interface FactsRow {
   w1_reached: Date | null;
 }
 
+/** Prepared: the api runs it after every paying answer. */
+const BOARD_FACTS: PreparedSql = {
+  name: 'board-facts',
+  text: `SELECT u.id AS user_id, u.country,
+     ARRAY(SELECT cm.classroom_id::text FROM classroom_members cm WHERE cm.user_id = u.id ORDER BY 1) AS classroom_ids,
+     l.*
+   FROM users u
+   CROSS JOIN LATERAL (
+     SELECT coalesce(sum(amount), 0)::int AS all_points, max(created_at) AS all_reached,
+       coalesce(sum(amount) FILTER (WHERE created_at >= $2 AND created_at < $3), 0)::int AS w0_points,
+       max(created_at) FILTER (WHERE created_at >= $2 AND created_at < $3) AS w0_reached,
+       coalesce(sum(amount) FILTER (WHERE created_at >= $4 AND created_at < $5), 0)::int AS w1_points,
+       max(created_at) FILTER (WHERE created_at >= $4 AND created_at < $5) AS w1_reached
+     FROM point_ledger pl WHERE pl.user_id = u.id) l
+   WHERE u.id = ANY($1::uuid[])`,
+};
+
 /**
  * One round trip: each learner's country, classrooms, and ledger sums (all time and the two retained
  * weeks) with the time each total was reached. Learners who no longer exist are simply absent. The
@@ -26,21 +44,13 @@ export async function loadBoardFacts(
 ): Promise<LearnerBoardFacts[]> {
   if (userIds.length === 0) return [];
   const [current, previous] = retainedWeeks(now);
-  const rows = await db.query<FactsRow[]>(
-    `SELECT u.id AS user_id, u.country,
-       ARRAY(SELECT cm.classroom_id::text FROM classroom_members cm WHERE cm.user_id = u.id ORDER BY 1) AS classroom_ids,
-       l.*
-     FROM users u
-     CROSS JOIN LATERAL (
-       SELECT coalesce(sum(amount), 0)::int AS all_points, max(created_at) AS all_reached,
-         coalesce(sum(amount) FILTER (WHERE created_at >= $2 AND created_at < $3), 0)::int AS w0_points,
-         max(created_at) FILTER (WHERE created_at >= $2 AND created_at < $3) AS w0_reached,
-         coalesce(sum(amount) FILTER (WHERE created_at >= $4 AND created_at < $5), 0)::int AS w1_points,
-         max(created_at) FILTER (WHERE created_at >= $4 AND created_at < $5) AS w1_reached
-       FROM point_ledger pl WHERE pl.user_id = u.id) l
-     WHERE u.id = ANY($1::uuid[])`,
-    [userIds, current.start, current.end, previous.start, previous.end],
-  );
+  const rows = await preparedRows<FactsRow>(db, BOARD_FACTS, [
+    userIds,
+    current.start,
+    current.end,
+    previous.start,
+    previous.end,
+  ]);
   return rows.map((r) => ({
     userId: r.user_id,
     country: r.country,

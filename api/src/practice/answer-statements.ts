@@ -1,10 +1,11 @@
 import { MASTERY_COLUMNS } from '../curriculum/mastery-row';
+import type { PreparedSql } from '../database/sql';
 
 const PROGRESS_COLUMNS = `streak_current, streak_longest, last_practice_day, freezes, freezes_used, days_away,
   correct_today, total_correct, fast_correct_in_a_row`;
 
 /**
- * The two statements of an answer transaction (plus BEGIN/COMMIT). Each Postgres round trip costs a
+ * The two statements of an answer transaction (plus BEGIN/COMMIT), prepared once per connection. Each Postgres round trip costs a
  * socket write that dominated the api's CPU profile, so reads are folded into one statement and writes into
  * one data-modifying CTE. Shared with bench/submit-answer's raw-`pg` ceiling, so both do the same work.
  */
@@ -17,7 +18,9 @@ const PROGRESS_COLUMNS = `streak_current, streak_longest, last_practice_day, fre
  * league seat this ISO week. The progress upsert locks that row (it is created on the first answer), which
  * serialises one learner's answers across skills. $1 exercise id, $2 user id.
  */
-export const READ_FOR_ANSWER_SQL = `
+export const READ_FOR_ANSWER: PreparedSql = {
+  name: 'read-for-answer',
+  text: `
   WITH progress AS (
     INSERT INTO learner_progress (user_id) SELECT id FROM users WHERE id = $2
     ON CONFLICT (user_id) DO UPDATE SET user_id = EXCLUDED.user_id
@@ -42,7 +45,8 @@ export const READ_FOR_ANSWER_SQL = `
   FROM exercises e
   LEFT JOIN mastery m ON m.user_id = e.user_id AND m.skill_slug = e.skill_slug
   WHERE e.id = $1 AND e.user_id = $2
-  FOR UPDATE OF e`;
+  FOR UPDATE OF e`,
+};
 
 /**
  * Appends the ledger entries (a source key pays once; correct-answer points clipped to the learner's
@@ -56,7 +60,9 @@ export const READ_FOR_ANSWER_SQL = `
  * $22 points-per-minute cap, $23 badges JSON [{slug, name, tier, recipient_type, salt, hash}],
  * $24 progress row JSON (null leaves it unchanged).
  */
-export const WRITE_ANSWER_SQL = `
+export const WRITE_ANSWER: PreparedSql = {
+  name: 'write-answer',
+  text: `
   WITH budget AS (
     SELECT GREATEST(0, $22::int - coalesce(sum(amount), 0))::int AS left_this_minute FROM point_ledger
     WHERE user_id = $1 AND reason = 'CORRECT_ANSWER' AND created_at > now() - interval '1 minute'),
@@ -115,4 +121,5 @@ export const WRITE_ANSWER_SQL = `
   SELECT (SELECT total_points FROM u) AS total, (SELECT awarded FROM paid) AS awarded,
          (SELECT badges FROM earned) AS badges_earned, now() AS paid_at,
          (SELECT count(*) FROM mastery_row)::int + (SELECT count(*) FROM answered)::int
-           + (SELECT count(*) FROM progress_row)::int + (SELECT count(*) FROM outbox)::int AS writes`;
+           + (SELECT count(*) FROM progress_row)::int + (SELECT count(*) FROM outbox)::int AS writes`,
+};

@@ -1,20 +1,49 @@
+import { isProficientOrBetter, MASTERY_LEVELS } from '@peerlift/domain';
+import type { PreparedSql } from '../database/sql';
+
 /**
- * The statements behind `nextExercise`: one read (prerequisite levels, the open exercise, recent prompts)
- * and one insert. Shared with bench/submit-answer's raw-`pg` ceiling, so both do the same database work.
+ * The statement behind `nextExercise`, shared with bench/submit-answer's raw-`pg` ceiling so both do the same
+ * database work. One round trip: on this kind of machine each statement's socket write costs more than the
+ * statement itself.
  */
 
-/** $1 user, $2 skill, $3 prerequisite slugs, $4 how many recent prompts to avoid. */
-export const NEXT_EXERCISE_CONTEXT_SQL = `
-  SELECT
-    (SELECT coalesce(json_object_agg(skill_slug, level), '{}') FROM mastery
-      WHERE user_id = $1 AND skill_slug = ANY($3::text[])) AS levels,
-    (SELECT json_build_object('id', id, 'skillSlug', skill_slug, 'prompt', prompt) FROM exercises
-      WHERE user_id = $1 AND skill_slug = $2 AND answered_at IS NULL) AS open,
-    (SELECT coalesce(array_agg(prompt), '{}') FROM (SELECT prompt FROM exercises
-      WHERE user_id = $1 AND skill_slug = $2 ORDER BY created_at DESC LIMIT $4) recent) AS recent`;
+/** Levels that open the skills depending on them (the domain's rule, handed to SQL as data). */
+export const UNLOCKING_LEVELS: readonly string[] = MASTERY_LEVELS.filter(isProficientOrBetter);
 
-/** $1 user, $2 skill, $3 seed, $4 prompt, $5 expected (JSON). Nothing when an open one exists already. */
-export const INSERT_EXERCISE_SQL = `
-  INSERT INTO exercises (user_id, skill_slug, seed, prompt, expected) VALUES ($1, $2, $3, $4, $5)
-  ON CONFLICT (user_id, skill_slug) WHERE answered_at IS NULL DO NOTHING
-  RETURNING id, skill_slug AS "skillSlug", prompt`;
+/**
+ * Returns the learner's levels in the prerequisites, the open exercise of the skill if there is one, and
+ * otherwise the exercise it just created: the first candidate whose prompt is not among the last few of the
+ * skill (or the first candidate when every one is recent), inserted only when the skill is unlocked.
+ * `created` is null when the skill is locked, an exercise is open, or a concurrent call created one first.
+ * $1 user, $2 skill, $3 prerequisite slugs, $4 how many recent prompts to avoid, $5 unlocking levels,
+ * $6 candidates: JSON [{seed, prompt, expected}] in order of preference.
+ */
+export const NEXT_EXERCISE: PreparedSql = {
+  name: 'next-exercise',
+  text: `
+  WITH ctx AS (
+    SELECT
+      (SELECT coalesce(json_object_agg(skill_slug, level), '{}') FROM mastery
+        WHERE user_id = $1 AND skill_slug = ANY($3::text[])) AS levels,
+      NOT EXISTS (SELECT 1 FROM unnest($3::text[]) AS p(slug)
+                  LEFT JOIN mastery m ON m.user_id = $1 AND m.skill_slug = p.slug
+                  WHERE m.level IS NULL OR m.level <> ALL($5::text[])) AS unlocked,
+      (SELECT json_build_object('id', id, 'skillSlug', skill_slug, 'prompt', prompt) FROM exercises
+        WHERE user_id = $1 AND skill_slug = $2 AND answered_at IS NULL) AS open),
+  recent AS (
+    SELECT prompt FROM exercises WHERE user_id = $1 AND skill_slug = $2 ORDER BY created_at DESC LIMIT $4),
+  pick AS (
+    SELECT c.seed, c.prompt, c.expected
+    FROM jsonb_array_elements($6::jsonb) WITH ORDINALITY AS x(c0, ord)
+    CROSS JOIN LATERAL jsonb_to_record(x.c0) AS c(seed int, prompt text, expected jsonb)
+    ORDER BY (c.prompt IN (SELECT prompt FROM recent)), x.ord
+    LIMIT 1),
+  created AS (
+    INSERT INTO exercises (user_id, skill_slug, seed, prompt, expected)
+    SELECT $1, $2, pick.seed, pick.prompt, pick.expected FROM pick, ctx WHERE ctx.unlocked AND ctx.open IS NULL
+    ON CONFLICT (user_id, skill_slug) WHERE answered_at IS NULL DO NOTHING
+    RETURNING id, skill_slug, prompt)
+  SELECT ctx.levels, ctx.open,
+         (SELECT json_build_object('id', id, 'skillSlug', skill_slug, 'prompt', prompt) FROM created) AS created
+  FROM ctx`,
+};

@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { isSkillUnlocked, type MasteryLevel, type SkillDefinition } from '@peerlift/domain';
+import {
+  isSkillUnlocked,
+  type ExpectedAnswer,
+  type MasteryLevel,
+  type SkillDefinition,
+} from '@peerlift/domain';
 import { requireSkill } from '../curriculum/skills.service';
 import { InjectDataSource } from '../database/inject-data-source';
 import { ErrorCode, PeerliftError } from '../graphql/peerlift-error';
 import { ActivityKindEnum, type RecordActivityInput } from './dto/submit-answer.input';
-import { INSERT_EXERCISE_SQL, NEXT_EXERCISE_CONTEXT_SQL } from './exercise-statements';
+import { NEXT_EXERCISE, UNLOCKING_LEVELS } from './exercise-statements';
+import { preparedRows } from '../database/sql';
 import type { ExerciseModel } from './models/exercise.model';
 
 /** Recent prompts a new exercise must differ from: a 10-in-a-row streak never repeats a question. */
@@ -18,32 +24,32 @@ export class ExerciseService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
-   * The learner's open exercise in this skill, or a new one; a reload shows the same question.
-   * One round trip reads everything the decision needs (prerequisite levels, the open exercise, recent
-   * prompts) and a second inserts: on this kind of machine each statement's socket write is costly.
+   * The learner's open exercise in this skill, or a new one; a reload shows the same question. One statement
+   * reads the prerequisite levels, the open exercise and the recent prompts, and creates the exercise from
+   * candidates drawn here (the generators are domain code), so the common case is a single round trip.
    */
   async next(userId: string, slug: string): Promise<ExerciseModel> {
     const skill = requireSkill(slug);
-    const [ctx] = await this.db.query<
-      { levels: Record<string, MasteryLevel>; open: ExerciseModel | null; recent: string[] }[]
-    >(NEXT_EXERCISE_CONTEXT_SQL, [userId, slug, skill.prerequisites, DISTINCT_FROM_LAST]);
+    const [ctx] = await preparedRows<{
+      levels: Record<string, MasteryLevel>;
+      open: ExerciseModel | null;
+      created: ExerciseModel | null;
+    }>(this.db, NEXT_EXERCISE, [
+      userId,
+      slug,
+      skill.prerequisites,
+      DISTINCT_FROM_LAST,
+      UNLOCKING_LEVELS,
+      JSON.stringify(exerciseCandidates(skill)),
+    ]);
     if (!isSkillUnlocked(skill.prerequisites, (s) => ctx.levels[s] ?? 'NOT_STARTED')) {
       throw new PeerliftError(
         ErrorCode.SKILL_LOCKED,
         `"${skill.title}" unlocks when its prerequisites are proficient.`,
       );
     }
-    if (ctx.open) return ctx.open;
-    const { seed, exercise } = freshExercise(skill, new Set(ctx.recent));
-    const inserted = await this.db.query<ExerciseModel[]>(INSERT_EXERCISE_SQL, [
-      userId,
-      slug,
-      seed,
-      exercise.prompt,
-      JSON.stringify(exercise.expected),
-    ]);
-    // A concurrent request created it first: return that one.
-    return inserted[0] ?? (await this.findOpen(userId, slug))!;
+    // Neither open nor created: a concurrent request created it first; return that one.
+    return ctx.open ?? ctx.created ?? (await this.findOpen(userId, slug))!;
   }
 
   async recordActivity(userId: string, input: RecordActivityInput): Promise<boolean> {
@@ -72,13 +78,18 @@ export class ExerciseService {
   }
 }
 
-/** Draws seeds until the prompt differs from the recent ones (small skills may run out: then accept a repeat). */
-function freshExercise(skill: SkillDefinition, recentPrompts: ReadonlySet<string>) {
-  let seed = randomInt(0, 2 ** 31 - 1);
-  let exercise = skill.generate(seed);
-  for (let i = 1; i < MAX_SEED_TRIES && recentPrompts.has(exercise.prompt); i++) {
-    seed = randomInt(0, 2 ** 31 - 1);
-    exercise = skill.generate(seed);
+/**
+ * Up to DISTINCT_FROM_LAST + 1 exercises with distinct prompts — enough that one differs from the recent
+ * ones — drawn from at most MAX_SEED_TRIES seeds (a small skill may have fewer prompts: then it repeats).
+ */
+export function exerciseCandidates(
+  skill: SkillDefinition,
+): { seed: number; prompt: string; expected: ExpectedAnswer }[] {
+  const byPrompt = new Map<string, { seed: number; prompt: string; expected: ExpectedAnswer }>();
+  for (let i = 0; i < MAX_SEED_TRIES && byPrompt.size <= DISTINCT_FROM_LAST; i++) {
+    const seed = randomInt(0, 2 ** 31 - 1);
+    const { prompt, expected } = skill.generate(seed);
+    if (!byPrompt.has(prompt)) byPrompt.set(prompt, { seed, prompt, expected });
   }
-  return { seed, exercise };
+  return [...byPrompt.values()];
 }

@@ -18,14 +18,14 @@ import { levelLookup, SkillsService } from '../curriculum/skills.service';
 import { masteryRowValues, masteryStateFromRow, type MasteryRow } from '../curriculum/mastery-row';
 import type { MasteryLevelEnum, MasteryStatusEnum, SkillRefModel } from '../curriculum/models/skill.model';
 import { InjectDataSource } from '../database/inject-data-source';
-import { sqlRows, uniqueViolation } from '../database/sql';
+import { preparedRows, sqlRows, uniqueViolation } from '../database/sql';
 import { ParametersService } from '../experiments/parameters.service';
 import { GamificationService } from '../gamification/gamification.service';
 import { ErrorCode, PeerliftError } from '../graphql/peerlift-error';
 import type { ProgressRow } from '../streaks/learner-progress';
 import type { SubmitAnswerInput } from './dto/submit-answer.input';
 import type { AnswerResultModel } from './models/exercise.model';
-import { READ_FOR_ANSWER_SQL, WRITE_ANSWER_SQL } from './answer-statements';
+import { READ_FOR_ANSWER, WRITE_ANSWER } from './answer-statements';
 import { pointAwardsFor } from './point-awards';
 
 interface LockedExercise extends Omit<MasteryRow, 'skill_slug'> {
@@ -91,7 +91,7 @@ export class SubmitAnswerService {
     userId: string,
     input: SubmitAnswerInput,
   ): Promise<{ answer: AnswerResultModel; skillSlug: string; classroomIds: string[] }> {
-    const [exercise] = await sqlRows<LockedExercise>(m, READ_FOR_ANSWER_SQL, [input.exerciseId, userId]);
+    const [exercise] = await preparedRows<LockedExercise>(m, READ_FOR_ANSWER, [input.exerciseId, userId]);
     if (!exercise)
       throw new PeerliftError(ErrorCode.NOT_FOUND, 'That exercise does not exist or is not yours.');
     const skillSlug = exercise.skill_slug;
@@ -99,7 +99,7 @@ export class SubmitAnswerService {
     if (exercise.answered_at)
       return { answer: await this.replay(m, userId, input), skillSlug, classroomIds: [] };
     const plan = await this.plan(userId, exercise, input);
-    const [written] = await sqlRows<Written>(m, WRITE_ANSWER_SQL, [
+    const [written] = await preparedRows<Written>(m, WRITE_ANSWER, [
       userId,
       plan.awards.map((a) => a.reason),
       plan.awards.map((a) => a.amount),

@@ -15,27 +15,47 @@ describe('practice', () => {
   beforeAll(async () => {
     api = await startTestApi();
     count = async (table, userId) =>
-      Number((await api.sql.query(`SELECT count(*) FROM ${table} WHERE user_id = $1`, [userId])).rows[0].count);
+      Number(
+        (await api.sql.query(`SELECT count(*) FROM ${table} WHERE user_id = $1`, [userId])).rows[0].count,
+      );
   });
   afterAll(() => api.close());
 
   it('lists the knowledge map with unlock state and prerequisites', async () => {
     const learner = await LearnerSession.signUp(api);
-    const res = await learner.gql<{ skills: { slug: string; unlocked: boolean; level: string; status: string; prerequisites: { slug: string }[]; lesson: { text: string } }[] }>(
-      `{ skills { slug unlocked level status prerequisites { slug } lesson { text } } }`,
-    );
+    const res = await learner.gql<{
+      skills: {
+        slug: string;
+        unlocked: boolean;
+        level: string;
+        status: string;
+        prerequisites: { slug: string }[];
+        lesson: { text: string };
+      }[];
+    }>(`{ skills { slug unlocked level status prerequisites { slug } lesson { text } } }`);
     const skills = res.data!.skills;
     expect(skills.length).toBeGreaterThanOrEqual(30);
-    expect(skills.find((s) => s.slug === ROOT)).toMatchObject({ unlocked: true, level: 'NOT_STARTED', status: 'NOT_STARTED' });
-    expect(skills.find((s) => s.slug === CHILD.slug)).toMatchObject({ unlocked: false, prerequisites: [{ slug: ROOT }] });
+    expect(skills.find((s) => s.slug === ROOT)).toMatchObject({
+      unlocked: true,
+      level: 'NOT_STARTED',
+      status: 'NOT_STARTED',
+    });
+    expect(skills.find((s) => s.slug === CHILD.slug)).toMatchObject({
+      unlocked: false,
+      prerequisites: [{ slug: ROOT }],
+    });
     expect(skills.every((s) => s.lesson.text.length > 20)).toBe(true);
   });
 
   it('never exposes an expected answer on an exercise', async () => {
-    const res = await api.gql<{ __type: { fields: { name: string }[] } }>(`{ __type(name: "Exercise") { fields { name } } }`);
+    const res = await api.gql<{ __type: { fields: { name: string }[] } }>(
+      `{ __type(name: "Exercise") { fields { name } } }`,
+    );
     expect(res.data!.__type.fields.map((f) => f.name).sort()).toEqual(['id', 'prompt', 'skillSlug']);
     const learner = await LearnerSession.signUp(api);
-    const raw = await learner.gql(`query($s: String!) { nextExercise(skillSlug: $s) { id expected } }`, { s: ROOT });
+    const raw = await learner.gql(`query($s: String!) { nextExercise(skillSlug: $s) { id expected } }`, {
+      s: ROOT,
+    });
     expect(errorCode(raw)).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
@@ -56,11 +76,32 @@ describe('practice', () => {
     expect((await learner.nextExercise(ROOT)).id).not.toBe(first.id);
   });
 
+  it('never repeats a prompt among the last ten of the skill', async () => {
+    // The root skill has ~66 prompts: twenty random draws without the rule would repeat one almost surely.
+    const learner = await LearnerSession.signUp(api);
+    const prompts: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const exercise = await learner.nextExercise(ROOT);
+      prompts.push(exercise.prompt);
+      await learner.submit(exercise.id, await learner.expectedAnswer(exercise.id));
+    }
+    for (let i = 1; i < prompts.length; i++) {
+      expect(prompts.slice(Math.max(0, i - 10), i)).not.toContain(prompts[i]);
+    }
+  });
+
   it('pays for a right answer and shows the expected answer only after a wrong one', async () => {
     const learner = await LearnerSession.signUp(api);
     const right = await learner.answer(ROOT, true);
     // 15 for the answer + 50 for the First Steps badge (a meteorite) it earns.
-    expect(right).toMatchObject({ correct: true, expectedAnswer: null, streak: 1, level: 'ATTEMPTED', pointsAwarded: 15 + 50, totalPoints: 65 });
+    expect(right).toMatchObject({
+      correct: true,
+      expectedAnswer: null,
+      streak: 1,
+      level: 'ATTEMPTED',
+      pointsAwarded: 15 + 50,
+      totalPoints: 65,
+    });
     expect(right.feedback.length).toBeGreaterThan(0);
     const wrong = await learner.answer(ROOT, false);
     expect(wrong).toMatchObject({ correct: false, streak: 0, pointsAwarded: 0, totalPoints: 65 });
@@ -72,11 +113,19 @@ describe('practice', () => {
     const answers = [];
     for (let i = 0; i < 10; i++) answers.push(await learner.answer(ROOT, true));
     const last = answers[9];
-    expect(last).toMatchObject({ streak: 10, streakToProficient: 10, level: 'PROFICIENT', status: 'PROFICIENT' });
+    expect(last).toMatchObject({
+      streak: 10,
+      streakToProficient: 10,
+      level: 'PROFICIENT',
+      status: 'PROFICIENT',
+    });
     // The answer, the proficiency bonus, and Quick Thinker (10 in a row, each under 15 s: a moon badge).
     expect(last.pointsAwarded).toBe(15 + 150 + 100);
     expect(last.unlockedSkills.map((s) => s.slug)).toContain(CHILD.slug);
-    const ledger = await api.sql.query('SELECT coalesce(sum(amount), 0)::int AS sum FROM point_ledger WHERE user_id = $1', [learner.userId]);
+    const ledger = await api.sql.query(
+      'SELECT coalesce(sum(amount), 0)::int AS sum FROM point_ledger WHERE user_id = $1',
+      [learner.userId],
+    );
     expect(last.totalPoints).toBe(ledger.rows[0].sum);
     expect((await learner.nextExercise(CHILD.slug)).prompt.length).toBeGreaterThan(0);
     const after = await learner.answer(ROOT, true);
@@ -104,7 +153,9 @@ describe('practice', () => {
     const next = await learner.nextExercise(ROOT);
     expect(errorCode(await learner.submit(next.id, '1', key))).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(await count('attempts', learner.userId)).toBe(1);
-    expect((await api.sql.query('SELECT answered_at FROM exercises WHERE id = $1', [next.id])).rows[0].answered_at).toBeNull();
+    expect(
+      (await api.sql.query('SELECT answered_at FROM exercises WHERE id = $1', [next.id])).rows[0].answered_at,
+    ).toBeNull();
   });
 
   it('records exactly one attempt when 20 identical requests arrive at once', async () => {
@@ -123,10 +174,20 @@ describe('practice', () => {
   });
 
   it.each([
-    ['someone else’s exercise', async (_me: LearnerSession, other: LearnerSession) => (await other.nextExercise(ROOT)).id, '1', 'NOT_FOUND'],
+    [
+      'someone else’s exercise',
+      async (_me: LearnerSession, other: LearnerSession) => (await other.nextExercise(ROOT)).id,
+      '1',
+      'NOT_FOUND',
+    ],
     ['an unknown exercise', () => Promise.resolve(randomUUID()), '1', 'NOT_FOUND'],
     ['a malformed exercise id', () => Promise.resolve('not-a-uuid'), '1', 'BAD_USER_INPUT'],
-    ['an answer over 1 KB', async (me: LearnerSession) => (await me.nextExercise(ROOT)).id, '1'.repeat(1025), 'BAD_USER_INPUT'],
+    [
+      'an answer over 1 KB',
+      async (me: LearnerSession) => (await me.nextExercise(ROOT)).id,
+      '1'.repeat(1025),
+      'BAD_USER_INPUT',
+    ],
   ])('refuses %s and changes nothing', async (_name, exerciseId, answer, code) => {
     const me = await LearnerSession.signUp(api);
     const other = await LearnerSession.signUp(api);
@@ -140,9 +201,12 @@ describe('practice', () => {
   it('refuses wrong variable types and bad idempotency keys', async () => {
     const me = await LearnerSession.signUp(api);
     const ex = await me.nextExercise(ROOT);
-    const typeError = await me.gql(`mutation($input: SubmitAnswerInput!) { submitAnswer(input: $input) { correct } }`, {
-      input: { exerciseId: ex.id, answer: 42, idempotencyKey: randomUUID() },
-    });
+    const typeError = await me.gql(
+      `mutation($input: SubmitAnswerInput!) { submitAnswer(input: $input) { correct } }`,
+      {
+        input: { exerciseId: ex.id, answer: 42, idempotencyKey: randomUUID() },
+      },
+    );
     expect(errorCode(typeError)).toBe('BAD_USER_INPUT');
     expect(errorCode(await me.submit(ex.id, '1', 'short'))).toBe('BAD_USER_INPUT');
     expect(await count('attempts', me.userId)).toBe(0);
@@ -151,12 +215,27 @@ describe('practice', () => {
   it('records lesson and video activity, refusing inconsistent events', async () => {
     const me = await LearnerSession.signUp(api);
     const RECORD = `mutation($input: RecordActivityInput!) { recordActivity(input: $input) }`;
-    expect((await me.gql(RECORD, { input: { kind: 'LESSON_VIEWED', skillSlug: ROOT } })).data).toEqual({ recordActivity: true });
-    expect((await me.gql(RECORD, { input: { kind: 'VIDEO_SEEK', skillSlug: ROOT, positionSeconds: 42.5 } })).data).toEqual({ recordActivity: true });
-    expect(errorCode(await me.gql(RECORD, { input: { kind: 'VIDEO_PLAY', skillSlug: ROOT } }))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await me.gql(RECORD, { input: { kind: 'VIDEO_PLAY', skillSlug: ROOT, positionSeconds: -1 } }))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await me.gql(RECORD, { input: { kind: 'LESSON_VIEWED', skillSlug: 'nope' } }))).toBe('NOT_FOUND');
-    const { rows } = await api.sql.query('SELECT kind, position_seconds FROM activity_events WHERE user_id = $1 ORDER BY id', [me.userId]);
+    expect((await me.gql(RECORD, { input: { kind: 'LESSON_VIEWED', skillSlug: ROOT } })).data).toEqual({
+      recordActivity: true,
+    });
+    expect(
+      (await me.gql(RECORD, { input: { kind: 'VIDEO_SEEK', skillSlug: ROOT, positionSeconds: 42.5 } })).data,
+    ).toEqual({ recordActivity: true });
+    expect(errorCode(await me.gql(RECORD, { input: { kind: 'VIDEO_PLAY', skillSlug: ROOT } }))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(
+      errorCode(
+        await me.gql(RECORD, { input: { kind: 'VIDEO_PLAY', skillSlug: ROOT, positionSeconds: -1 } }),
+      ),
+    ).toBe('BAD_USER_INPUT');
+    expect(errorCode(await me.gql(RECORD, { input: { kind: 'LESSON_VIEWED', skillSlug: 'nope' } }))).toBe(
+      'NOT_FOUND',
+    );
+    const { rows } = await api.sql.query(
+      'SELECT kind, position_seconds FROM activity_events WHERE user_id = $1 ORDER BY id',
+      [me.userId],
+    );
     expect(rows).toEqual([
       { kind: 'LESSON_VIEWED', position_seconds: null },
       { kind: 'VIDEO_SEEK', position_seconds: 42.5 },
