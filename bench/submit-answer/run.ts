@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { createSeededRng, CURRICULUM, formatExpectedAnswer, type ExpectedAnswer } from '@peerlift/domain';
 import { latencySummary, machine } from '../support/latency-stats';
 import { startBenchStack } from '../support/bench-server';
+import { postJson } from '../support/json-post';
 import { rawAnswer } from './raw-answer-path';
 
 const { values } = parseArgs({
@@ -108,12 +109,7 @@ async function gql<T = unknown>(
   query: string,
   variables: unknown,
 ): Promise<{ data?: T; errors?: unknown }> {
-  const res = await fetch(`${l.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${l.token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as { data?: T; errors?: unknown };
+  return postJson(`${l.url}/graphql`, { query, variables }, { authorization: `Bearer ${l.token}` });
 }
 
 async function signUpLearners(urls: string[], n: number): Promise<Learner[]> {

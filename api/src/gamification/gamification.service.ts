@@ -5,6 +5,7 @@ import { answerBadgeStats, type OtherSkillsMastery } from '../badges/answer-badg
 import { BadgeAwardService, type PreparedBadge } from '../badges/badge-award.service';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import type { LearnerBoardFacts } from '../leaderboards/board-placements';
 import { LeaderboardRelayService } from '../leaderboards/leaderboard-relay.service';
 import { LeagueMembershipService } from '../leagues/league-membership.service';
 import { applyAnswerToProgress, type ProgressRow } from '../streaks/learner-progress';
@@ -74,11 +75,11 @@ export class GamificationService {
   }
 
   /** After COMMIT: bring the learner's boards up to date now rather than at the next outbox drain. */
-  async afterCommit(userId: string): Promise<void> {
+  async afterCommit(userId: string, known?: LearnerBoardFacts): Promise<void> {
     if (this.config.NODE_ENV === 'test' && this.config.TEST_CRASH_AFTER_COMMIT === '1') {
       // Fault injection for the relay's crash test: die between COMMIT and the Redis update.
       process.kill(process.pid, 'SIGKILL');
     }
-    await this.relay.syncAfterCommit(userId);
+    await this.relay.syncAfterCommit(userId, known);
   }
 }

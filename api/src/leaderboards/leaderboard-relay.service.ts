@@ -5,7 +5,7 @@ import { sqlRows } from '../database/sql';
 import { RedisService } from '../redis/redis.module';
 import { retainedWeeks, scopeOfToken, weekBoardExpiry } from './board-keys';
 import { loadBoardFacts } from './board-facts';
-import { boardsOfScope, placementsOf } from './board-placements';
+import { boardsOfScope, placementsOf, type LearnerBoardFacts } from './board-placements';
 
 /** Rows one drain transaction takes (and holds locked until Redis has them). */
 export const OUTBOX_BATCH = 500;
@@ -30,7 +30,11 @@ export class LeaderboardRelayService {
 
   /** Recomputes these learners' scores from the ledger and writes them (ZADD GT) to every board they are on. */
   async syncUsers(userIds: readonly string[], now = new Date()): Promise<void> {
-    const facts = await loadBoardFacts(this.db, [...new Set(userIds)], now);
+    await this.writeFacts(await loadBoardFacts(this.db, [...new Set(userIds)], now));
+  }
+
+  /** Writes (ZADD GT) the scores these facts give to every board they name. */
+  async writeFacts(facts: readonly LearnerBoardFacts[]): Promise<void> {
     const pipe = this.redis.client.pipeline();
     for (const f of facts) {
       for (const p of placementsOf(f)) {
@@ -109,9 +113,13 @@ export class LeaderboardRelayService {
     await this.redis.client.set(this.sentinelKey(), new Date().toISOString());
   }
 
-  /** The api's fast path after COMMIT: never fails the request — the outbox row is the guarantee. */
-  async syncAfterCommit(userId: string): Promise<void> {
-    await this.syncUsers([userId]).catch((e: unknown) =>
+  /**
+   * The api's fast path after COMMIT: never fails the request — the outbox row is the guarantee. Given the
+   * facts the paying transaction already knew (the answer path returns them from its write), it costs no
+   * Postgres round trip; otherwise they are read from the ledger.
+   */
+  async syncAfterCommit(userId: string, known?: LearnerBoardFacts): Promise<void> {
+    await (known ? this.writeFacts([known]) : this.syncUsers([userId])).catch((e: unknown) =>
       this.logger.warn(`leaderboard fast path skipped: ${String(e)}`),
     );
   }

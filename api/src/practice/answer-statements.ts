@@ -14,7 +14,7 @@ const PROGRESS_COLUMNS = `streak_current, streak_longest, last_practice_day, fre
  * Locks the exercise and the learner's progress row, and reads what the answer needs: the skill's mastery
  * row (not locked: a learner has at most one open exercise per skill, so the exercise lock already
  * serialises every write to it), and for gamification the progress row (daily streak and badge counters),
- * the time zone, the mastery aggregate of the *other* skills, the badges held and whether the learner has a
+ * the time zone, the country and the mastery aggregate of the *other* skills, the badges held and whether the learner has a
  * league seat this ISO week. The progress upsert locks that row (it is created on the first answer), which
  * serialises one learner's answers across skills. $1 exercise id, $2 user id.
  */
@@ -34,6 +34,7 @@ export const READ_FOR_ANSWER: PreparedSql = {
            .join(', ')},
          (SELECT row_to_json(progress) FROM progress) AS progress,
          (SELECT time_zone FROM users WHERE id = $2) AS time_zone,
+         (SELECT country FROM users WHERE id = $2) AS country,
          (SELECT json_build_object('best', coalesce(max(o.best_streak), 0),
                                    'proficient', count(*) FILTER (WHERE o.level IN ('PROFICIENT', 'MASTERED')),
                                    'mastered', count(*) FILTER (WHERE o.level = 'MASTERED'))
@@ -119,6 +120,12 @@ export const WRITE_ANSWER: PreparedSql = {
     RETURNING exercise_id),
   answered AS (UPDATE exercises SET answered_at = now() WHERE id = (SELECT exercise_id FROM attempt) RETURNING 1)
   SELECT (SELECT total_points FROM u) AS total, (SELECT awarded FROM paid) AS awarded,
+         -- This ISO week's points after the answer (the statement cannot see its own inserts: add them),
+         -- for the boards' fast path; the all-time figure is the learner's total.
+         CASE WHEN (SELECT awarded FROM paid) > 0 THEN
+           (SELECT coalesce(sum(amount), 0) FROM point_ledger
+             WHERE user_id = $1 AND created_at >= date_trunc('week', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')::int
+           + (SELECT awarded FROM paid) END AS week_total,
          (SELECT badges FROM earned) AS badges_earned, now() AS paid_at,
          (SELECT count(*) FROM mastery_row)::int + (SELECT count(*) FROM answered)::int
            + (SELECT count(*) FROM progress_row)::int + (SELECT count(*) FROM outbox)::int AS writes`,

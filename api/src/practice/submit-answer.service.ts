@@ -4,6 +4,7 @@ import {
   applyAttempt,
   CURRICULUM,
   formatExpectedAnswer,
+  isoWeekKey,
   isAnswerCorrect,
   isSkillUnlocked,
   masteryStatus,
@@ -18,6 +19,7 @@ import { levelLookup, SkillsService } from '../curriculum/skills.service';
 import { masteryRowValues, masteryStateFromRow, type MasteryRow } from '../curriculum/mastery-row';
 import type { MasteryLevelEnum, MasteryStatusEnum, SkillRefModel } from '../curriculum/models/skill.model';
 import { InjectDataSource } from '../database/inject-data-source';
+import type { LearnerBoardFacts } from '../leaderboards/board-placements';
 import { preparedRows, sqlRows, uniqueViolation } from '../database/sql';
 import { ParametersService } from '../experiments/parameters.service';
 import { GamificationService } from '../gamification/gamification.service';
@@ -37,6 +39,7 @@ interface LockedExercise extends Omit<MasteryRow, 'skill_slug'> {
   has_mastery: boolean;
   progress: ProgressRow | null;
   time_zone: string;
+  country: string;
   other_skills: OtherSkillsMastery;
   held_badges: string[];
   classroom_ids: string[];
@@ -48,6 +51,7 @@ interface Written {
   awarded: number;
   badges_earned: BadgeRefModel[];
   paid_at: Date;
+  week_total: number | null;
 }
 
 /**
@@ -71,7 +75,8 @@ export class SubmitAnswerService {
   async submit(userId: string, input: SubmitAnswerInput): Promise<AnswerResultModel> {
     try {
       const result = await this.db.transaction((m) => this.submitInTransaction(m, userId, input));
-      await this.gamification.afterCommit(userId);
+      // Only an answer that paid moved a board (and wrote an outbox row).
+      if (result.boardFacts) await this.gamification.afterCommit(userId, result.boardFacts);
       // After commit: coaches' grids refetch (a pushed hint only; the state is already in Postgres).
       void this.classroomEvents.masteryChanged(userId, result.skillSlug, result.classroomIds);
       return result.answer;
@@ -90,14 +95,24 @@ export class SubmitAnswerService {
     m: EntityManager,
     userId: string,
     input: SubmitAnswerInput,
-  ): Promise<{ answer: AnswerResultModel; skillSlug: string; classroomIds: string[] }> {
+  ): Promise<{
+    answer: AnswerResultModel;
+    skillSlug: string;
+    classroomIds: string[];
+    boardFacts: LearnerBoardFacts | null;
+  }> {
     const [exercise] = await preparedRows<LockedExercise>(m, READ_FOR_ANSWER, [input.exerciseId, userId]);
     if (!exercise)
       throw new PeerliftError(ErrorCode.NOT_FOUND, 'That exercise does not exist or is not yours.');
     const skillSlug = exercise.skill_slug;
     // A replay changes nothing, so no classroom needs telling.
     if (exercise.answered_at)
-      return { answer: await this.replay(m, userId, input), skillSlug, classroomIds: [] };
+      return {
+        answer: await this.replay(m, userId, input),
+        skillSlug,
+        classroomIds: [],
+        boardFacts: null,
+      };
     const plan = await this.plan(userId, exercise, input);
     const [written] = await preparedRows<Written>(m, WRITE_ANSWER, [
       userId,
@@ -128,7 +143,29 @@ export class SubmitAnswerService {
       totalPoints: written.total,
       badgesEarned: written.badges_earned,
     };
-    return { answer: { ...plan.result, ...paid }, skillSlug, classroomIds: exercise.classroom_ids };
+    // What the boards need, as this transaction leaves them: the fast path then needs no ledger read.
+    const boardFacts: LearnerBoardFacts | null =
+      written.awarded > 0 && written.week_total !== null
+        ? {
+            userId,
+            country: exercise.country,
+            classroomIds: exercise.classroom_ids,
+            allTime: { points: written.total, reachedAt: written.paid_at },
+            weeks: [
+              {
+                weekKey: isoWeekKey(written.paid_at),
+                points: written.week_total,
+                reachedAt: written.paid_at,
+              },
+            ],
+          }
+        : null;
+    return {
+      answer: { ...plan.result, ...paid },
+      skillSlug,
+      classroomIds: exercise.classroom_ids,
+      boardFacts,
+    };
   }
 
   /**

@@ -64,6 +64,20 @@ describe('leaderboards', () => {
     expect(week.me.points).toBe(65);
   });
 
+  it('writes, straight after each answer, exactly the scores the ledger gives (before any drain)', async () => {
+    const learners = [await LearnerSession.signUp(api), await LearnerSession.signUp(api)];
+    for (const [i, right] of [true, false, true, true].entries()) await learners[i % 2].answer(ROOT, right);
+    const ids = new Set(learners.map((l) => l.userId));
+    const only = (boards: Awaited<ReturnType<typeof boardsInRedis>>) =>
+      [...boards.entries()]
+        .map(([key, members]) => [key, [...members].filter(([m]) => ids.has(m)).sort()] as const)
+        .filter(([, members]) => members.length > 0)
+        .sort(([a], [b]) => a.localeCompare(b));
+    const expected = only(await boardsFromLedger(api));
+    expect(expected.length).toBe(4); // global and country, all time and this week
+    expect(only(await boardsInRedis(redis, api.config.REDIS_PREFIX))).toEqual(expected);
+  });
+
   it('ranks equal points by who reached them first', async () => {
     const [first, second] = [await LearnerSession.signUp(api), await LearnerSession.signUp(api)];
     await first.answer(ROOT, true);
