@@ -21,6 +21,7 @@ import { LiveStateService } from '@peerlift/api/tutoring/live/live-state.service
 import { LuaRunner } from '@peerlift/api/tutoring/live/lua-runner';
 import { TutorPresenceState } from '@peerlift/api/tutoring/live/tutor-presence-state.service';
 import { startBenchStack } from '../support/bench-server';
+import { postJson } from '../support/json-post';
 import { latencySummary, machine } from '../support/latency-stats';
 import { claimCeiling } from './claim-ceiling';
 import { measure, type PhaseWindow } from './measurements';
@@ -91,12 +92,11 @@ async function main() {
     await events.waitUntilReady();
 
     const gql = async (token: string, query: string, variables: unknown, i: number) => {
-      const res = await fetch(`${stack.urls[i % stack.urls.length]}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await res.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+      return postJson<{ data?: unknown; errors?: { extensions?: { code?: string } }[] }>(
+        `${stack.urls[i % stack.urls.length]}/graphql`,
+        { query, variables },
+        { authorization: `Bearer ${token}` },
+      );
     };
     const probe = probeStores(stack.sql, redis.client);
     const burst: PhaseWindow = { start: await pgNow(stack.sql), end: new Date(0) };

@@ -70,7 +70,7 @@ export function answerOffers(
       }
       // A network error (the api shedding load, a reset keep-alive socket) counts, and the tutor moves on.
       const res = await answer(o, sent++).catch((e: unknown) => ({
-        errors: [{ extensions: { code: String((e as { cause?: { code?: string } }).cause?.code ?? e) } }],
+        errors: [{ extensions: { code: networkErrorCode(e) } }],
       }));
       const code =
         (res.errors?.[0] as { extensions?: { code?: string } } | undefined)?.extensions?.code ?? 'unknown';
@@ -114,7 +114,7 @@ export async function paced(
     inFlight.push(
       send(i).then(
         (r) => ('id' in r ? void ids.push(r.id) : fail(r.error)),
-        (e: unknown) => fail(String((e as { cause?: { code?: string } }).cause?.code ?? e).slice(0, 60)),
+        (e: unknown) => fail(networkErrorCode(e)),
       ),
     );
   }
@@ -147,4 +147,10 @@ export function probeStores(sql: pg.Pool, redis: { ping(): Promise<unknown> }) {
       return { pgMs, redisMs };
     },
   };
+}
+
+/** ECONNRESET and the like (node:http puts the code on the error, undici on its cause). */
+function networkErrorCode(e: unknown): string {
+  const err = e as { code?: string; cause?: { code?: string } };
+  return String(err.code ?? err.cause?.code ?? e).slice(0, 60);
 }
