@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { errorCode, type GraphQLResponse } from '@peerlift/testing';
 import { RedisService } from '../../src/redis/redis.module';
 import { LiveStateService } from '../../src/tutoring/live/live-state.service';
+import { LiveSyncService } from '../../src/tutoring/live/live-sync.service';
 import { MatchingService } from '../../src/tutoring/matching/matching.service';
 import { SweepService } from '../../src/tutoring/matching/sweep.service';
 import { OfferResolutionService } from '../../src/tutoring/offers/offer-resolution.service';
@@ -256,4 +257,43 @@ describe('atomic claims under concurrency (property-based, real Redis and Postgr
       { numRuns: 25 },
     );
   }, 600_000);
+
+  it('never lets a restore read before an accept committed undo that accept; a refused accept undoes itself', async () => {
+    await freshWorld();
+    const learner = people[TUTORS];
+    const { requestHelp } = ok(
+      await learner.gql<{ requestHelp: { id: string } }>(OPS.requestHelp, { s: SKILL }),
+    );
+    await ctx.get(MatchingService).matchSkill(SKILL);
+    const { rows } = await api.sql.query<{ id: string; tutor_id: string }>(
+      `SELECT id, tutor_id FROM tutoring_offers WHERE request_id = $1 AND state = 'PENDING'`,
+      [requestHelp.id],
+    );
+    expect(rows).toHaveLength(1);
+    const [{ id: offerId, tutor_id: tutorId }] = rows;
+    const live = ctx.get(LiveStateService);
+    const sync = ctx.get(LiveSyncService);
+    const claim = { offerId, requestId: requestHelp.id, tutorId, skillSlug: SKILL, sessionId: randomUUID() };
+    const tutorState = () => redis().hget(`${base()}tutor:${tutorId}`, 'state');
+    const requestState = () => redis().hget(`${base()}req:${requestHelp.id}`, 'state');
+
+    // An accept has claimed in Redis and not yet reached Postgres, which still says OFFERED: restores (the
+    // tutor switching availability on, a sweep) read that and must leave the accept alone.
+    expect(await live.accept(claim)).not.toBeNull();
+    await Promise.all([sync.tutor(tutorId), sync.request(requestHelp.id)]);
+    expect([await tutorState(), await requestState()]).toEqual(['BUSY', 'MATCHED']);
+
+    // Postgres refused that accept: it takes back its own hold — both OFFERED, the request back in line.
+    await live.undoAccept(claim);
+    expect([await tutorState(), await requestState()]).toEqual(['OFFERED', 'OFFERED']);
+    expect(await redis().zscore(`${base()}line:${SKILL}`, requestHelp.id)).not.toBeNull();
+
+    // The tutor can still accept for real.
+    const tutor = people.find((p) => p.id === tutorId)!;
+    ok(await tutor.gql(OPS.accept, { o: offerId }));
+    expect(await postgresViolations(api)).toEqual([]);
+    expect(
+      await redisDisagreements(api, redis(), { skill: SKILL, tutorIds: tutors().map((t) => t.id) }),
+    ).toEqual([]);
+  }, 60_000);
 });

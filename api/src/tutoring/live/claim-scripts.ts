@@ -104,15 +104,41 @@ return tonumber(r[5])`,
 };
 
 /**
+ * KEYS req, tutor, line; ARGV offerId, requestId, tutorId, sessionId, createdMs.
+ * Takes back this accept's own hold (the tutor BUSY in exactly this session, the request MATCHED by exactly
+ * this offer) after Postgres refused it: both are OFFERED again and the request back in line. Restores never
+ * move an accepted claim back to OFFERED themselves (see RESTORE_*), so a refused accept says so here.
+ */
+export const UNDO_ACCEPT: LuaScript = {
+  keys: 3,
+  lua: `
+local t = redis.call('HMGET', KEYS[2], 'state', 'session')
+if t[1] == 'BUSY' and t[2] == ARGV[4] then
+  redis.call('HSET', KEYS[2], 'state', 'OFFERED', 'offer', ARGV[1], 'request', ARGV[2])
+  redis.call('HDEL', KEYS[2], 'session')
+end
+local r = redis.call('HMGET', KEYS[1], 'state', 'offer', 'tutor')
+if r[1] == 'MATCHED' and r[2] == ARGV[1] and r[3] == ARGV[3] then
+  redis.call('HSET', KEYS[1], 'state', 'OFFERED')
+  redis.call('ZADD', KEYS[3], ARGV[5], ARGV[2])
+end
+return 1`,
+};
+
+/**
  * KEYS req, line, waiting, waitingSkills, learnerMark; ARGV requestId, pgState, skill, learner, createdMs,
  * pgFence, offerId, tutorId, deadlineMs. Makes Redis agree with Postgres for one request — unless Redis holds
- * a newer claim (a fence above Postgres's) still in flight, which its own deadline will settle. Returns 1/0.
+ * a newer claim (a fence above Postgres's) still in flight, which its own deadline will settle, or Redis has
+ * the request MATCHED by the very claim Postgres still calls OFFERED: that accept is on its way to Postgres
+ * (a read taken just before it committed must not undo it; a refused accept undoes itself, UNDO_ACCEPT).
+ * Returns 1/0.
  */
 export const RESTORE_REQUEST: LuaScript = {
   keys: 5,
   lua: `
 local cur = redis.call('HMGET', KEYS[1], 'state', 'fence')
 if (cur[1] == 'OFFERED' or cur[1] == 'MATCHED') and tonumber(cur[2] or '0') > tonumber(ARGV[6]) then return 0 end
+if cur[1] == 'MATCHED' and ARGV[2] == 'OFFERED' and tonumber(cur[2] or '0') >= tonumber(ARGV[6]) then return 0 end
 local st = ARGV[2]
 if st == 'WAITING' or st == 'OFFERED' or st == 'MATCHED' then
   redis.call('HSET', KEYS[1], 'state', st, 'skill', ARGV[3], 'learner', ARGV[4], 'created', ARGV[5], 'fence', ARGV[6])
@@ -137,13 +163,16 @@ return 1`,
 
 /**
  * KEYS tutor, online; ARGV tutorId, base, pgState (FREE|OFFERED|BUSY), offerId, requestId, sessionId, pgFence,
- * heartbeatTimeoutMs. Makes a tutor's Redis state agree with Postgres, unless a newer claim is in flight.
+ * heartbeatTimeoutMs. Makes a tutor's Redis state agree with Postgres, unless a newer claim is in flight — or
+ * the tutor is BUSY under the very claim Postgres still calls OFFERED (an accept on its way; see
+ * RESTORE_REQUEST).
  */
 export const RESTORE_TUTOR: LuaScript = {
   keys: 2,
   lua: `${NOW}${FREE_POOLS}
 local cur = redis.call('HMGET', KEYS[1], 'state', 'fence')
 if (cur[1] == 'OFFERED' or cur[1] == 'BUSY') and tonumber(cur[2] or '0') > tonumber(ARGV[7]) then return 0 end
+if cur[1] == 'BUSY' and ARGV[3] == 'OFFERED' and tonumber(cur[2] or '0') >= tonumber(ARGV[7]) then return 0 end
 if not cur[1] and ARGV[3] == 'FREE' then return 0 end
 redis.call('HSET', KEYS[1], 'state', ARGV[3], 'fence', ARGV[7])
 redis.call('HDEL', KEYS[1], 'offer', 'request', 'session')

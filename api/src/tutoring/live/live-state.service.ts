@@ -164,6 +164,23 @@ export class LiveStateService {
     return fence > 0 ? fence : null;
   }
 
+  /** Takes back this accept's hold after Postgres refused it (UNDO_ACCEPT); a no-op if it is gone. */
+  async undoAccept(o: OfferRef & { sessionId: string; skillSlug: string }): Promise<void> {
+    const k = this.keys;
+    const created = await this.client.hget(k.request(o.requestId), 'created');
+    await this.run(
+      'tutoringUndoAccept',
+      k.request(o.requestId),
+      k.tutor(o.tutorId),
+      k.line(o.skillSlug),
+      o.offerId,
+      o.requestId,
+      o.tutorId,
+      o.sessionId,
+      created ?? '0',
+    );
+  }
+
   async restoreRequest(t: RequestTruth): Promise<void> {
     const k = this.keys;
     const keys = [

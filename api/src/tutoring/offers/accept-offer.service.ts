@@ -76,9 +76,13 @@ export class AcceptOfferService {
     try {
       await this.db.transaction((m) => this.confirm(m, { ...a, fence }));
     } catch (e) {
-      await Promise.all([this.sync.request(a.requestId), this.sync.tutor(tutorId)]).catch((err: unknown) =>
-        this.logger.warn(`could not restore after a refused accept: ${String(err)}`),
-      );
+      // Take back this accept's own hold first (restores never undo an accept), then follow Postgres.
+      await this.live
+        .undoAccept(a)
+        .then(() => Promise.all([this.sync.request(a.requestId), this.sync.tutor(tutorId)]))
+        .catch((err: unknown) =>
+          this.logger.warn(`could not restore after a refused accept: ${String(err)}`),
+        );
       if (e instanceof PeerliftError || uniqueViolation(e) !== null) throw unavailable();
       throw e;
     }
