@@ -27,7 +27,9 @@ const SKILL = CURRICULUM[0].slug;
 const rng = createSeededRng(20261123);
 
 const NEXT = `query($s: String!) { nextExercise(skillSlug: $s) { id } }`;
-const SUBMIT = `mutation($input: SubmitAnswerInput!) { submitAnswer(input: $input) { correct streak level pointsAwarded totalPoints } }`;
+// The next question comes back with the answer (AnswerResult.nextExercise), as the web app asks for it.
+const SUBMIT = `mutation($input: SubmitAnswerInput!) {
+  submitAnswer(input: $input) { correct streak level pointsAwarded totalPoints nextExercise { id } } }`;
 
 async function main() {
   const stack = await startBenchStack({ instances: Number(values.instances) });
@@ -44,15 +46,20 @@ async function main() {
       );
 
     const answerOnce = async (l: Learner, latencies: number[], errors: string[]) => {
-      const next = await gql<{ nextExercise: { id: string } }>(l, NEXT, { s: SKILL });
-      if (!next.data) return void errors.push(JSON.stringify(next.errors).slice(0, 200));
-      const expected = await expectedOf(next.data.nextExercise.id);
+      if (!l.exerciseId) {
+        // The first question of a learner (or after an error): ask for it.
+        const next = await gql<{ nextExercise: { id: string } }>(l, NEXT, { s: SKILL });
+        if (!next.data) return void errors.push(JSON.stringify(next.errors).slice(0, 200));
+        l.exerciseId = next.data.nextExercise.id;
+      }
+      const expected = await expectedOf(l.exerciseId);
       const answer = rng() < 0.8 ? expected : `${expected}1`;
       const t0 = performance.now();
-      const res = await gql(l, SUBMIT, {
-        input: { exerciseId: next.data.nextExercise.id, answer, idempotencyKey: randomUUID() },
+      const res = await gql<{ submitAnswer: { nextExercise: { id: string } | null } }>(l, SUBMIT, {
+        input: { exerciseId: l.exerciseId, answer, idempotencyKey: randomUUID() },
       });
       latencies.push(performance.now() - t0);
+      l.exerciseId = res.data?.submitAnswer.nextExercise?.id;
       if (!res.data) errors.push(JSON.stringify(res.errors).slice(0, 200));
     };
 
@@ -71,7 +78,7 @@ async function main() {
             seconds: SECONDS,
             apiInstances: stack.urls.length,
             answerMix: '80% right',
-            loop: 'nextExercise + read expected + submitAnswer',
+            loop: 'read expected + submitAnswer (which returns the next exercise)',
           },
           saturated: {
             answersPerSecond: round(saturated.count / SECONDS),
@@ -101,6 +108,8 @@ async function main() {
 interface Learner {
   token: string;
   url: string;
+  /** The question this learner is on (handed back by the previous answer). */
+  exerciseId?: string;
 }
 type Step = (l: Learner, latencies: number[], errors: string[]) => Promise<void>;
 

@@ -79,7 +79,7 @@ export class SubmitAnswerService {
       if (result.boardFacts) await this.gamification.afterCommit(userId, result.boardFacts);
       // After commit: coaches' grids refetch (a pushed hint only; the state is already in Postgres).
       void this.classroomEvents.masteryChanged(userId, result.skillSlug, result.classroomIds);
-      return result.answer;
+      return { ...result.answer, skillSlug: result.skillSlug };
     } catch (e) {
       if (uniqueViolation(e) === 'attempts_user_id_idempotency_key_key') {
         throw new PeerliftError(

@@ -76,6 +76,30 @@ describe('practice', () => {
     expect((await learner.nextExercise(ROOT)).id).not.toBe(first.id);
   });
 
+  it('hands the next exercise back with the answer, the same one nextExercise then shows', async () => {
+    const learner = await LearnerSession.signUp(api);
+    const first = await learner.nextExercise(ROOT);
+    const submit = `mutation($input: SubmitAnswerInput!) {
+      submitAnswer(input: $input) { correct nextExercise { id skillSlug prompt } } }`;
+    const input = {
+      exerciseId: first.id,
+      answer: await learner.expectedAnswer(first.id),
+      idempotencyKey: randomUUID(),
+    };
+    const res = await learner.gql<{
+      submitAnswer: { correct: boolean; nextExercise: { id: string; skillSlug: string; prompt: string } };
+    }>(submit, { input });
+    const next = res.data!.submitAnswer.nextExercise;
+    expect(res.data!.submitAnswer.correct).toBe(true);
+    expect(next.id).not.toBe(first.id);
+    expect(next.skillSlug).toBe(ROOT);
+    expect(await learner.nextExercise(ROOT)).toEqual(next);
+    // A replay hands back the same open exercise, not another one.
+    const replay = await learner.gql<{ submitAnswer: { nextExercise: { id: string } } }>(submit, { input });
+    expect(replay.data!.submitAnswer.nextExercise.id).toBe(next.id);
+    expect(await count('exercises', learner.userId)).toBe(2);
+  });
+
   it('never repeats a prompt among the last ten of the skill', async () => {
     // The root skill has ~66 prompts: twenty random draws without the rule would repeat one almost surely.
     const learner = await LearnerSession.signUp(api);

@@ -119,8 +119,11 @@ export class PracticeSession {
   }
 
   async next(): Promise<void> {
+    // The answer brought the next question with it; ask the server only when it did not (a locked skill).
+    const upcoming = this.result?.nextExercise;
     this.resetAnswer();
-    await this.loadExercise();
+    if (upcoming && upcoming.skillSlug === this.slug) this.exercise = { kind: 'ready', exercise: upcoming };
+    else await this.loadExercise();
   }
 
   lessonOpened(): void {

@@ -31,4 +31,6 @@ export class AnswerResultModel {
   @Field({ description: 'Feedback wording (may come from an experiment).' }) feedback!: string;
   @Field(() => [SkillRefModel]) unlockedSkills!: SkillRefModel[];
   @Field({ description: 'True when this answer was a review that can confirm mastery.' }) wasReview!: boolean;
+  /** The answered exercise's skill, for the `nextExercise` field (not itself a field). */
+  skillSlug?: string;
 }

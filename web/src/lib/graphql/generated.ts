@@ -653,12 +653,18 @@ export type SubmitAnswerMutation = {
       slug: string;
       title: string;
     }>;
+    /** The next exercise in the same skill (the open one, or a new one); null if the skill has become locked (a failed review of a prerequisite). */
+    nextExercise: {
+      id: string;
+      skillSlug: string;
+      prompt: string;
+    } | null;
   };
 };
 export type SubmitAnswerVariables = {
   input: SubmitAnswerInput;
 };
-export const SUBMIT_ANSWER = operation<SubmitAnswerMutation, SubmitAnswerVariables>("mutation SubmitAnswer($input:SubmitAnswerInput!){submitAnswer(input:$input){correct expectedAnswer streak streakToProficient level status pointsAwarded totalPoints feedback wasReview badgesEarned{slug name tier}unlockedSkills{slug title}}}");
+export const SUBMIT_ANSWER = operation<SubmitAnswerMutation, SubmitAnswerVariables>("mutation SubmitAnswer($input:SubmitAnswerInput!){submitAnswer(input:$input){correct expectedAnswer streak streakToProficient level status pointsAwarded totalPoints feedback wasReview badgesEarned{slug name tier}unlockedSkills{slug title}nextExercise{id skillSlug prompt}}}");
 
 export type RecordActivityMutation = {
   /** Lesson and video events, for the coach activity log. */
