@@ -17,4 +17,5 @@ COPY --from=build /app/web/build ./web/build
 RUN mkdir -p /run/peerlift && chown node:node /run/peerlift
 USER node
 EXPOSE 3000
-CMD ["node", "dist/api/src/main.js"]
+# --max-semi-space-size: as scripts/start.mjs (docs/decisions.md, "api node flags").
+CMD ["node", "--max-semi-space-size=32", "dist/api/src/main.js"]

@@ -19,7 +19,8 @@ if (existsSync('web/package.json'))
   step('Building the web app', 'npx', ['vite', 'build', '--logLevel', 'warn'], 'web');
 
 const children = [
-  spawn('node', ['dist/api/src/main.js'], { stdio: 'inherit' }),
+  // A larger young generation: fewer scavenges on the request path (docs/decisions.md, "api node flags").
+  spawn('node', ['--max-semi-space-size=32', 'dist/api/src/main.js'], { stdio: 'inherit' }),
   spawn('node', ['dist/worker/src/main.js'], { stdio: 'inherit' }),
 ];
 let stopping = false;

@@ -38,7 +38,8 @@ export async function startBenchStack(
   for (let i = 0; i < (opts.instances ?? 1); i++) {
     // BENCH_API_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the api under load.
     const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const child = spawn('node', [...nodeArgs, 'dist/api/src/main.js'], {
+    // The api's production flags, as scripts/start.mjs and the Dockerfile give them.
+    const child = spawn('node', ['--max-semi-space-size=32', ...nodeArgs, 'dist/api/src/main.js'], {
       env: { ...env, PORT: String(port + i) },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
