@@ -18,9 +18,9 @@ const MAX_BACKOFF_MS = 5000;
 /**
  * Every worker polls the leaderboard outbox (not a BullMQ job: a Redis flush would take a job schedule
  * with it, and this loop is what notices the flush). Each tick:
- * 1. if the boards' sentinel is gone (Redis flushed or replaced), re-registers every queue's job schedules and
- *    requests a rebuild from the ledger;
- * 2. drains the outbox (rows stay locked until Redis has them; workers share the work via SKIP LOCKED).
+ * 1. if the job schedules' marker is gone (Redis flushed or replaced), re-registers every queue's schedules;
+ * 2. if the boards' sentinel is gone, requests a rebuild from the ledger;
+ * 3. drains the outbox (rows stay locked until Redis has them; workers share the work via SKIP LOCKED).
  * While Redis or Postgres is down it backs off and tries again; nothing is lost, the rows wait.
  */
 @Injectable()
@@ -59,6 +59,7 @@ export class LeaderboardOutboxPoller implements OnApplicationBootstrap, OnModule
   /** One poll; resolves to the delay before the next one. */
   private async tick(): Promise<number> {
     try {
+      if (!(await this.schedules.intact())) await this.restoreSchedules();
       if (!(await this.relay.isBuilt())) await this.onBoardsLost();
       const relayed = await this.relay.drain();
       this.failures = 0;
@@ -70,17 +71,18 @@ export class LeaderboardOutboxPoller implements OnApplicationBootstrap, OnModule
     }
   }
 
+  private async restoreSchedules(): Promise<void> {
+    this.logger.warn("job schedules missing from Redis: re-registering every queue's");
+    await this.schedules
+      .restoreAll()
+      .catch((e: unknown) => this.logger.warn(`job schedules not all restored: ${String(e)}`));
+  }
+
   private async onBoardsLost(): Promise<void> {
     const now = Date.now();
     if (now - this.lostBoardsHandledAt < LOST_BOARDS_RETRY_MS) return;
     this.lostBoardsHandledAt = now;
-    this.logger.warn(
-      'leaderboards missing from Redis: re-registering every job schedule and rebuilding from the ledger',
-    );
-    // A schedule that fails to come back (retried on the next loss check) must not hold up the rebuild.
-    await this.schedules
-      .restoreAll()
-      .catch((e: unknown) => this.logger.warn(`job schedules not all restored: ${String(e)}`));
+    this.logger.warn('leaderboards missing from Redis: rebuilding them from the ledger');
     await this.processor.requestRebuild();
   }
 }
