@@ -145,7 +145,7 @@ export class SubmitAnswerService {
     };
     // What the boards need, as this transaction leaves them: the fast path then needs no ledger read.
     const boardFacts: LearnerBoardFacts | null =
-      written.awarded > 0 && written.week_total !== null
+      written.week_total !== null // null when the answer paid nothing
         ? {
             userId,
             country: exercise.country,

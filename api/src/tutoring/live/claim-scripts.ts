@@ -104,10 +104,11 @@ return tonumber(r[5])`,
 };
 
 /**
- * KEYS req, tutor, line; ARGV offerId, requestId, tutorId, sessionId, createdMs.
+ * KEYS req, tutor, line; ARGV offerId, requestId, tutorId, sessionId (as ACCEPT_OFFER).
  * Takes back this accept's own hold (the tutor BUSY in exactly this session, the request MATCHED by exactly
- * this offer) after Postgres refused it: both are OFFERED again and the request back in line. Restores never
- * move an accepted claim back to OFFERED themselves (see RESTORE_*), so a refused accept says so here.
+ * this offer) after Postgres refused it: both are OFFERED again and the request back in line at its original
+ * place. Restores never move an accepted claim back to OFFERED themselves (see RESTORE_*), so a refused
+ * accept says so here.
  */
 export const UNDO_ACCEPT: LuaScript = {
   keys: 3,
@@ -117,10 +118,10 @@ if t[1] == 'BUSY' and t[2] == ARGV[4] then
   redis.call('HSET', KEYS[2], 'state', 'OFFERED', 'offer', ARGV[1], 'request', ARGV[2])
   redis.call('HDEL', KEYS[2], 'session')
 end
-local r = redis.call('HMGET', KEYS[1], 'state', 'offer', 'tutor')
+local r = redis.call('HMGET', KEYS[1], 'state', 'offer', 'tutor', 'created')
 if r[1] == 'MATCHED' and r[2] == ARGV[1] and r[3] == ARGV[3] then
   redis.call('HSET', KEYS[1], 'state', 'OFFERED')
-  redis.call('ZADD', KEYS[3], ARGV[5], ARGV[2])
+  if r[4] then redis.call('ZADD', KEYS[3], r[4], ARGV[2]) end
 end
 return 1`,
 };

@@ -47,6 +47,8 @@ export interface TutorTruth {
  * lua-scripts.ts. Postgres stays the source of truth: every change here is confirmed there, and the
  * `restore*` methods bring Redis back in line with it.
  */
+type AcceptRef = OfferRef & { sessionId: string; skillSlug: string };
+
 @Injectable()
 export class LiveStateService {
   readonly keys: TutoringKeys;
@@ -149,27 +151,20 @@ export class LiveStateService {
   }
 
   /** Returns the offer's fence, or null when the offer no longer holds the request and tutor (or is past due). */
-  async accept(o: OfferRef & { sessionId: string; skillSlug: string }): Promise<number | null> {
-    const k = this.keys;
-    const fence = await this.run<number>(
-      'tutoringAccept',
-      k.request(o.requestId),
-      k.tutor(o.tutorId),
-      k.line(o.skillSlug),
-      o.offerId,
-      o.requestId,
-      o.tutorId,
-      o.sessionId,
-    );
+  async accept(o: AcceptRef): Promise<number | null> {
+    const fence = await this.run<number>('tutoringAccept', ...this.acceptArgs(o));
     return fence > 0 ? fence : null;
   }
 
   /** Takes back this accept's hold after Postgres refused it (UNDO_ACCEPT); a no-op if it is gone. */
-  async undoAccept(o: OfferRef & { sessionId: string; skillSlug: string }): Promise<void> {
+  async undoAccept(o: AcceptRef): Promise<void> {
+    await this.run('tutoringUndoAccept', ...this.acceptArgs(o));
+  }
+
+  /** Keys and arguments of ACCEPT_OFFER and UNDO_ACCEPT, which touch the same request, tutor and line. */
+  private acceptArgs(o: AcceptRef): string[] {
     const k = this.keys;
-    const created = await this.client.hget(k.request(o.requestId), 'created');
-    await this.run(
-      'tutoringUndoAccept',
+    return [
       k.request(o.requestId),
       k.tutor(o.tutorId),
       k.line(o.skillSlug),
@@ -177,8 +172,7 @@ export class LiveStateService {
       o.requestId,
       o.tutorId,
       o.sessionId,
-      created ?? '0',
-    );
+    ];
   }
 
   async restoreRequest(t: RequestTruth): Promise<void> {
