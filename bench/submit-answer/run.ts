@@ -197,8 +197,9 @@ async function rawCeiling(pool: import('pg').Pool, learners: Learner[], seconds:
   const end = performance.now() + seconds * 1000;
   await Promise.all(
     rows.map(async ({ id }) => {
+      const learner = { id };
       while (performance.now() < end) {
-        await rawAnswer(pool, id, rng() < 0.8);
+        await rawAnswer(pool, learner, rng() < 0.8);
         count++;
       }
     }),

@@ -18,6 +18,7 @@ import { Classrooms1763870100000 } from './migrations/1763870100000-classrooms';
 import { Tutoring1763870300000 } from './migrations/1763870300000-tutoring';
 import { Experiments1763870400000 } from './migrations/1763870400000-experiments';
 import { ExerciseHistoryIndex1763870500000 } from './migrations/1763870500000-exercise-history-index';
+import { ProgressVersion1763870600000 } from './migrations/1763870600000-progress-version';
 import { ExperimentEntity } from '../experiments/experiment.entity';
 import { ExperimentPhaseEntity } from '../experiments/experiment-phase.entity';
 import { ExperimentExposureEntity } from '../experiments/experiment-exposure.entity';
@@ -66,6 +67,7 @@ export const MIGRATIONS = [
   Tutoring1763870300000,
   Experiments1763870400000,
   ExerciseHistoryIndex1763870500000,
+  ProgressVersion1763870600000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

@@ -18,6 +18,8 @@ export const ErrorCode = {
   WEAK_PASSWORD: 'WEAK_PASSWORD',
   INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** A write kept losing to concurrent writes of the same account; sending it again is safe. */
+  TRY_AGAIN: 'TRY_AGAIN',
   /** Tutoring: the learner already has an open help request. */
   HELP_REQUEST_OPEN: 'HELP_REQUEST_OPEN',
   /** Tutoring: the offer expired, was withdrawn or taken, or is not yours. */

@@ -23,6 +23,7 @@ export class AnswerResultResolver {
     @Parent() result: AnswerResultModel,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExerciseModel | null> {
+    if (result.createdNext) return result.createdNext; // made by the answer's own statement
     if (!result.skillSlug) return null;
     try {
       return await this.exercises.next(user.id, result.skillSlug);

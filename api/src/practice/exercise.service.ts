@@ -34,14 +34,7 @@ export class ExerciseService {
       levels: Record<string, MasteryLevel>;
       open: ExerciseModel | null;
       created: ExerciseModel | null;
-    }>(this.db, NEXT_EXERCISE, [
-      userId,
-      slug,
-      skill.prerequisites,
-      DISTINCT_FROM_LAST,
-      UNLOCKING_LEVELS,
-      JSON.stringify(exerciseCandidates(skill)),
-    ]);
+    }>(this.db, NEXT_EXERCISE, [userId, slug, ...exerciseDraw(skill)]);
     if (!isSkillUnlocked(skill.prerequisites, (s) => ctx.levels[s] ?? 'NOT_STARTED')) {
       throw new PeerliftError(
         ErrorCode.SKILL_LOCKED,
@@ -76,6 +69,20 @@ export class ExerciseService {
     );
     return rows[0];
   }
+}
+
+/**
+ * What a statement creating the next exercise of `skill` needs after the user and skill: the prerequisites,
+ * how many recent prompts to avoid, the unlocking levels and the candidates as JSON (NEXT_EXERCISE $3–$6,
+ * WRITE_ANSWER $26–$29).
+ */
+export function exerciseDraw(skill: SkillDefinition): [readonly string[], number, readonly string[], string] {
+  return [
+    skill.prerequisites,
+    DISTINCT_FROM_LAST,
+    UNLOCKING_LEVELS,
+    JSON.stringify(exerciseCandidates(skill)),
+  ];
 }
 
 /**

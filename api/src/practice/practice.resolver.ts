@@ -1,6 +1,8 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CurrentUser } from '../auth/auth-decorators';
 import type { AuthenticatedUser } from '../auth/token.service';
+import { selectsField } from '../graphql/selects-field';
 import { NextExerciseArgs } from './dto/next-exercise.args';
 import { RecordActivityInput, SubmitAnswerInput } from './dto/submit-answer.input';
 import { ExerciseService } from './exercise.service';
@@ -26,8 +28,10 @@ export class PracticeResolver {
   submitAnswer(
     @CurrentUser() user: AuthenticatedUser,
     @Args('input') input: SubmitAnswerInput,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<AnswerResultModel> {
-    return this.answers.submit(user.id, input);
+    // Asked for the next exercise too: the answer's own statement creates it (one commit per question).
+    return this.answers.submit(user.id, input, { withNext: selectsField(info, 'nextExercise') });
   }
 
   @Mutation(() => Boolean, { description: 'Lesson and video events, for the coach activity log.' })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   applyAttempt,
   CURRICULUM,
@@ -15,29 +15,39 @@ import {
 import type { OtherSkillsMastery } from '../badges/answer-badge-stats';
 import type { BadgeRefModel } from '../badges/models/badge.model';
 import { ClassroomEventsService } from '../classrooms/classroom-events.service';
-import { levelLookup, SkillsService } from '../curriculum/skills.service';
+import { levelLookup, requireSkill, SkillsService } from '../curriculum/skills.service';
 import { masteryRowValues, masteryStateFromRow, type MasteryRow } from '../curriculum/mastery-row';
 import type { MasteryLevelEnum, MasteryStatusEnum, SkillRefModel } from '../curriculum/models/skill.model';
 import { InjectDataSource } from '../database/inject-data-source';
 import type { LearnerBoardFacts } from '../leaderboards/board-placements';
-import { preparedRows, sqlRows, uniqueViolation } from '../database/sql';
+import { preparedRows, uniqueViolation } from '../database/sql';
 import { ParametersService } from '../experiments/parameters.service';
 import { GamificationService } from '../gamification/gamification.service';
 import { ErrorCode, PeerliftError } from '../graphql/peerlift-error';
-import type { ProgressRow } from '../streaks/learner-progress';
+import { EMPTY_PROGRESS, type ProgressRow } from '../streaks/learner-progress';
 import type { SubmitAnswerInput } from './dto/submit-answer.input';
-import type { AnswerResultModel } from './models/exercise.model';
+import type { AnswerResultModel, ExerciseModel } from './models/exercise.model';
+import { exerciseDraw } from './exercise.service';
 import { READ_FOR_ANSWER, WRITE_ANSWER } from './answer-statements';
 import { pointAwardsFor } from './point-awards';
 
-interface LockedExercise extends Omit<MasteryRow, 'skill_slug'> {
+/**
+ * Reads and guarded writes per answer before giving up. A learner's answers only race one another (two
+ * tabs, a double-click with new keys), so more than a couple of rounds means something is badly wrong.
+ */
+const MAX_ANSWER_ATTEMPTS = 8;
+
+interface ExerciseForAnswer extends Omit<MasteryRow, 'skill_slug'> {
   id: string;
   skill_slug: string;
   expected: ExpectedAnswer;
   answered_at: Date | null;
   elapsed_ms: number;
   has_mastery: boolean;
+  /** Null before the learner's first answer. */
   progress: ProgressRow | null;
+  /** -1 when there is no progress row yet. */
+  progress_version: number;
   time_zone: string;
   country: string;
   other_skills: OtherSkillsMastery;
@@ -47,6 +57,10 @@ interface LockedExercise extends Omit<MasteryRow, 'skill_slug'> {
 }
 
 interface Written {
+  /** The next exercise, when asked for and created by the same statement. */
+  next_exercise: ExerciseModel | null;
+  /** False when the guard found the learner's progress or the exercise moved since the read: nothing written. */
+  applied: boolean;
   total: number | null;
   awarded: number;
   badges_earned: BadgeRefModel[];
@@ -55,12 +69,13 @@ interface Written {
 }
 
 /**
- * Answers an exercise in one transaction: attempt, mastery, daily streak, badges, points ledger, the
- * learner's total and the leaderboard outbox commit together or not at all — in two statements (one read,
- * one write; see answer-statements.ts). The exercise row lock serialises concurrent submissions of one
- * exercise and the progress row lock one learner's answers; the first result is stored so a retry with the
- * same idempotency key replays it (DESIGN.md invariant 1). After COMMIT the boards are updated at once; if
- * that fails or the process dies first, the outbox row gets them there.
+ * Answers an exercise: attempt, mastery, daily streak, badges, points ledger, the learner's total and the
+ * leaderboard outbox are written by one statement, so they commit together or not at all — after one plain
+ * read, with no BEGIN/COMMIT round trips (see answer-statements.ts). The write applies only against the
+ * progress version it read; when another answer of the learner got there first it writes nothing and the
+ * answer is read and planned again. The first result is stored so a retry with the same idempotency key
+ * replays it (DESIGN.md invariant 1). After the write the boards are updated at once; if that fails or the
+ * process dies first, the outbox row gets them there.
  */
 @Injectable()
 export class SubmitAnswerService {
@@ -72,14 +87,28 @@ export class SubmitAnswerService {
     private readonly gamification: GamificationService,
   ) {}
 
-  async submit(userId: string, input: SubmitAnswerInput): Promise<AnswerResultModel> {
+  async submit(
+    userId: string,
+    input: SubmitAnswerInput,
+    options: { withNext: boolean } = { withNext: false },
+  ): Promise<AnswerResultModel> {
     try {
-      const result = await this.db.transaction((m) => this.submitInTransaction(m, userId, input));
-      // Only an answer that paid moved a board (and wrote an outbox row).
-      if (result.boardFacts) await this.gamification.afterCommit(userId, result.boardFacts);
-      // After commit: coaches' grids refetch (a pushed hint only; the state is already in Postgres).
-      void this.classroomEvents.masteryChanged(userId, result.skillSlug, result.classroomIds);
-      return { ...result.answer, skillSlug: result.skillSlug };
+      for (let attempt = 1; ; attempt++) {
+        const result = await this.answerOnce(userId, input, options.withNext);
+        if (result) {
+          // Only an answer that paid moved a board (and wrote an outbox row).
+          if (result.boardFacts) await this.gamification.afterCommit(userId, result.boardFacts);
+          // Coaches' grids refetch (a pushed hint only; the state is already in Postgres).
+          void this.classroomEvents.masteryChanged(userId, result.skillSlug, result.classroomIds);
+          return { ...result.answer, skillSlug: result.skillSlug, createdNext: result.createdNext };
+        }
+        if (attempt >= MAX_ANSWER_ATTEMPTS) {
+          throw new PeerliftError(
+            ErrorCode.TRY_AGAIN,
+            'Too many answers at once from this account; please send this one again.',
+          );
+        }
+      }
     } catch (e) {
       if (uniqueViolation(e) === 'attempts_user_id_idempotency_key_key') {
         throw new PeerliftError(
@@ -91,30 +120,35 @@ export class SubmitAnswerService {
     }
   }
 
-  private async submitInTransaction(
-    m: EntityManager,
+  /** One read, plan and guarded write; null when the guard refused the write (read again). */
+  private async answerOnce(
     userId: string,
     input: SubmitAnswerInput,
+    withNext: boolean,
   ): Promise<{
     answer: AnswerResultModel;
     skillSlug: string;
     classroomIds: string[];
     boardFacts: LearnerBoardFacts | null;
-  }> {
-    const [exercise] = await preparedRows<LockedExercise>(m, READ_FOR_ANSWER, [input.exerciseId, userId]);
+    createdNext?: ExerciseModel | null;
+  } | null> {
+    const [exercise] = await preparedRows<ExerciseForAnswer>(this.db, READ_FOR_ANSWER, [
+      input.exerciseId,
+      userId,
+    ]);
     if (!exercise)
       throw new PeerliftError(ErrorCode.NOT_FOUND, 'That exercise does not exist or is not yours.');
     const skillSlug = exercise.skill_slug;
     // A replay changes nothing, so no classroom needs telling.
     if (exercise.answered_at)
       return {
-        answer: await this.replay(m, userId, input),
+        answer: await this.replay(userId, input),
         skillSlug,
         classroomIds: [],
         boardFacts: null,
       };
     const plan = await this.plan(userId, exercise, input);
-    const [written] = await preparedRows<Written>(m, WRITE_ANSWER, [
+    const [written] = await preparedRows<Written>(this.db, WRITE_ANSWER, [
       userId,
       plan.awards.map((a) => a.reason),
       plan.awards.map((a) => a.amount),
@@ -130,14 +164,24 @@ export class SubmitAnswerService {
       POINTS_PER_MINUTE_CAP,
       JSON.stringify(plan.rewards.badges),
       JSON.stringify(plan.rewards.progress),
+      exercise.progress_version,
+      ...(withNext ? exerciseDraw(requireSkill(skillSlug)) : [[], 0, [], null]),
     ]);
-    if (written?.total == null)
+    if (!written.applied) return null;
+    if (written.total == null)
       throw new PeerliftError(ErrorCode.UNAUTHENTICATED, 'This account no longer exists.');
-    await this.gamification.afterAnswerWrite(m, userId, {
-      awarded: written.awarded,
-      paidAt: written.paid_at,
-      seatedThisWeek: exercise.seated_this_week,
-    });
+    // The week's first points take a league seat: its own short transaction (an advisory lock makes "read
+    // the cohort sizes, take a seat" atomic). Should the process die just before, the next paying answer
+    // seats the learner (the seat is idempotent).
+    if (written.awarded > 0 && !exercise.seated_this_week) {
+      await this.db.transaction((m) =>
+        this.gamification.afterAnswerWrite(m, userId, {
+          awarded: written.awarded,
+          paidAt: written.paid_at,
+          seatedThisWeek: exercise.seated_this_week,
+        }),
+      );
+    }
     const paid = {
       pointsAwarded: written.awarded,
       totalPoints: written.total,
@@ -165,6 +209,7 @@ export class SubmitAnswerService {
       skillSlug,
       classroomIds: exercise.classroom_ids,
       boardFacts,
+      createdNext: written.next_exercise,
     };
   }
 
@@ -173,9 +218,7 @@ export class SubmitAnswerService {
    * answer's points and bonuses, the day's streak and badges, and the result (whose points and badges the
    * write statement fills in, because only it knows what the ledger and the badge table actually took).
    */
-  private async plan(userId: string, exercise: LockedExercise, input: SubmitAnswerInput) {
-    if (!exercise.progress)
-      throw new PeerliftError(ErrorCode.UNAUTHENTICATED, 'This account no longer exists.');
+  private async plan(userId: string, exercise: ExerciseForAnswer, input: SubmitAnswerInput) {
     const skillSlug = exercise.skill_slug;
     const correct = isAnswerCorrect(exercise.expected, input.answer);
     const params = await this.parameters.forUser(userId);
@@ -191,7 +234,7 @@ export class SubmitAnswerService {
       elapsedMs: exercise.elapsed_ms,
       now,
       timeZone: exercise.time_zone,
-      progress: exercise.progress,
+      progress: exercise.progress ?? EMPTY_PROGRESS,
       otherSkills: exercise.other_skills,
       skillAfter: outcome.state,
       heldBadges: exercise.held_badges,
@@ -222,13 +265,8 @@ export class SubmitAnswerService {
   }
 
   /** The exercise is answered: the same key replays the stored result; any other key is refused. */
-  private async replay(
-    m: EntityManager,
-    userId: string,
-    input: SubmitAnswerInput,
-  ): Promise<AnswerResultModel> {
-    const [first] = await sqlRows<{ exercise_id: string; result: AnswerResultModel }>(
-      m,
+  private async replay(userId: string, input: SubmitAnswerInput): Promise<AnswerResultModel> {
+    const [first] = await this.db.query<{ exercise_id: string; result: AnswerResultModel }[]>(
       `SELECT exercise_id, result FROM attempts WHERE user_id = $1 AND idempotency_key = $2`,
       [userId, input.idempotencyKey],
     );

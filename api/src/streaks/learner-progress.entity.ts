@@ -2,7 +2,8 @@ import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 /**
  * One row per learner: the daily streak (with freezes) and the counters the answer-time badges read, all
- * updated under this row's lock inside the answer transaction (which also serialises one learner's answers).
+ * written by the answer's single statement, which applies only against the version it read (so one
+ * learner's answers are serialised without a lock held across round trips).
  */
 @Entity('learner_progress')
 export class LearnerProgressEntity {
@@ -18,5 +19,7 @@ export class LearnerProgressEntity {
   @Column('int', { name: 'correct_today' }) correctToday!: number;
   @Column('int', { name: 'total_correct' }) totalCorrect!: number;
   @Column('int', { name: 'fast_correct_in_a_row' }) fastCorrectInARow!: number;
+  /** Bumped by every answer: the answer's write applies only against the version it read. */
+  @Column('int') version!: number;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

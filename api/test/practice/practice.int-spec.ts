@@ -100,14 +100,29 @@ describe('practice', () => {
     expect(await count('exercises', learner.userId)).toBe(2);
   });
 
-  it('never repeats a prompt among the last ten of the skill', async () => {
+  it.each([
+    ['asked for with nextExercise', false],
+    ['handed back with the answer (made by the answer statement)', true],
+  ])('never repeats a prompt among the last ten of the skill: next exercise %s', async (_how, withAnswer) => {
     // The root skill has ~66 prompts: twenty random draws without the rule would repeat one almost surely.
     const learner = await LearnerSession.signUp(api);
+    const submit = `mutation($input: SubmitAnswerInput!) {
+      submitAnswer(input: $input) { correct nextExercise { id prompt } } }`;
     const prompts: string[] = [];
+    let exercise = await learner.nextExercise(ROOT);
     for (let i = 0; i < 20; i++) {
-      const exercise = await learner.nextExercise(ROOT);
       prompts.push(exercise.prompt);
-      await learner.submit(exercise.id, await learner.expectedAnswer(exercise.id));
+      const answer = await learner.expectedAnswer(exercise.id);
+      if (withAnswer) {
+        const res = await learner.gql<{ submitAnswer: { nextExercise: { id: string; prompt: string } } }>(
+          submit,
+          { input: { exerciseId: exercise.id, answer, idempotencyKey: randomUUID() } },
+        );
+        exercise = res.data!.submitAnswer.nextExercise;
+      } else {
+        await learner.submit(exercise.id, answer);
+        exercise = await learner.nextExercise(ROOT);
+      }
     }
     for (let i = 1; i < prompts.length; i++) {
       expect(prompts.slice(Math.max(0, i - 10), i)).not.toContain(prompts[i]);
@@ -195,6 +210,43 @@ describe('practice', () => {
     expect(await count('user_badges', learner.userId)).toBe(1);
     const total = await api.sql.query('SELECT total_points FROM users WHERE id = $1', [learner.userId]);
     expect(total.rows[0].total_points).toBe(15 + 50);
+  });
+
+  it('applies every answer when one learner answers in two skills at once (no lost update)', async () => {
+    const learner = await LearnerSession.signUp(api);
+    for (let i = 0; i < 10; i++) await learner.answer(ROOT, true); // unlocks CHILD
+    const roots = [{ slug: ROOT }, CHILD];
+    const rounds = 6;
+    for (let i = 0; i < rounds; i++) {
+      const exercises = await Promise.all(roots.map((s) => learner.nextExercise(s.slug)));
+      const answers = await Promise.all(exercises.map((e) => learner.expectedAnswer(e.id)));
+      // Both answers read the same progress row; only the guard keeps one from overwriting the other.
+      const results = await Promise.all(exercises.map((e, j) => learner.submit(e.id, answers[j])));
+      expect(results.map((r) => r.errors)).toEqual([undefined, undefined]);
+    }
+    expect(await count('attempts', learner.userId)).toBe(10 + 2 * rounds);
+    const progress = await api.sql.query(
+      'SELECT total_correct, correct_today, version FROM learner_progress WHERE user_id = $1',
+      [learner.userId],
+    );
+    expect(progress.rows[0]).toEqual({
+      total_correct: 10 + 2 * rounds,
+      correct_today: 10 + 2 * rounds,
+      version: 10 + 2 * rounds,
+    });
+    const mastery = await api.sql.query(
+      'SELECT skill_slug, attempts, streak FROM mastery WHERE user_id = $1',
+      [learner.userId],
+    );
+    const bySlug = Object.fromEntries(mastery.rows.map((r: { skill_slug: string }) => [r.skill_slug, r]));
+    expect(bySlug[ROOT]).toMatchObject({ attempts: 10 + rounds, streak: 10 + rounds });
+    expect(bySlug[CHILD.slug]).toMatchObject({ attempts: rounds, streak: rounds });
+    const money = await api.sql.query(
+      `SELECT u.total_points, (SELECT sum(amount)::int FROM point_ledger WHERE user_id = u.id) AS ledger
+       FROM users u WHERE u.id = $1`,
+      [learner.userId],
+    );
+    expect(money.rows[0].total_points).toBe(money.rows[0].ledger);
   });
 
   it.each([

@@ -33,4 +33,6 @@ export class AnswerResultModel {
   @Field({ description: 'True when this answer was a review that can confirm mastery.' }) wasReview!: boolean;
   /** The answered exercise's skill, for the `nextExercise` field (not itself a field). */
   skillSlug?: string;
+  /** The next exercise when the answer's statement created it (not itself a field: see `nextExercise`). */
+  createdNext?: ExerciseModel | null;
 }
