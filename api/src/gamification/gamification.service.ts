@@ -11,7 +11,7 @@ import { LeagueMembershipService } from '../leagues/league-membership.service';
 import { applyAnswerToProgress, type ProgressRow } from '../streaks/learner-progress';
 import type { PointAward } from './point-ledger.service';
 
-/** What the answer statement read for gamification, under the learner's progress row lock. */
+/** What the answer's read returned for gamification (the write applies only if the progress version held). */
 export interface AnswerGamificationContext {
   userId: string;
   correct: boolean;

@@ -60,8 +60,9 @@ export class PointLedgerService {
 
   /**
    * Clips capped reasons to what is left of the learner's budget over the last 60 seconds (a sliding
-   * window, so there is no minute boundary to game). The caller holds the learner's progress row lock, so
-   * concurrent answers of one learner cannot both spend the same budget.
+   * window, so there is no minute boundary to game). Answers clip inside their own guarded statement
+   * (practice/answer-statements.ts); a caller paying a capped reason here must serialise the learner's
+   * payments itself, or two payments could spend the same budget.
    */
   private async capToMinuteBudget(
     m: EntityManager,

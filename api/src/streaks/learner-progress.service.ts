@@ -7,8 +7,8 @@ const COLUMNS = `streak_current, streak_longest, last_practice_day, freezes, fre
   correct_today, total_correct, fast_correct_in_a_row`;
 
 /**
- * Reads learner_progress (daily streak, freezes, badge counters). The answer statement updates it, under
- * the row lock its read takes (practice/answer-statements.ts), from `applyAnswerToProgress`.
+ * Reads learner_progress (daily streak, freezes, badge counters). The answer statement updates it from
+ * `applyAnswerToProgress`, only against the version it read (practice/answer-statements.ts).
  */
 @Injectable()
 export class LearnerProgressService {

@@ -1,7 +1,7 @@
 /**
  * What one answer does to a learner's progress row: the daily streak (libs/domain `recordPracticeDay`,
  * freezes spent automatically) and the counters the answer-time badges read. Pure: the service loads the
- * row under lock, calls this and writes the result back.
+ * row, calls this and writes the result back against the version it read.
  *
  * Counting rules (docs/gamification.md, "Streaks"):
  * - any answered exercise, right or wrong, makes the day a practice day (practice, not success, is what a
