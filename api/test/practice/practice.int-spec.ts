@@ -249,6 +249,37 @@ describe('practice', () => {
     expect(money.rows[0].total_points).toBe(money.rows[0].ledger);
   });
 
+  it('gives up with TRY_AGAIN, changing nothing, when every guarded write loses', async () => {
+    const learner = await LearnerSession.signUp(api);
+    await learner.answer(ROOT, true); // the progress row exists from here on
+    // A trigger that swallows this learner's progress updates makes every guarded write find nothing to
+    // update, as if another answer had always just moved the version; it counts the rounds tried.
+    await api.sql.query(`CREATE TABLE guard_rounds (at timestamptz DEFAULT now())`);
+    await api.sql.query(`
+      CREATE FUNCTION swallow_progress_update() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN INSERT INTO guard_rounds DEFAULT VALUES; RETURN NULL; END $$`);
+    await api.sql.query(`
+      CREATE TRIGGER swallow_progress_update BEFORE UPDATE ON learner_progress FOR EACH ROW
+      WHEN (OLD.user_id = '${learner.userId}') EXECUTE FUNCTION swallow_progress_update()`);
+    try {
+      const ex = await learner.nextExercise(ROOT);
+      const res = await learner.submit(ex.id, await learner.expectedAnswer(ex.id));
+      expect(errorCode(res)).toBe('TRY_AGAIN');
+      expect(Number((await api.sql.query(`SELECT count(*) FROM guard_rounds`)).rows[0].count)).toBe(8);
+      expect(await count('attempts', learner.userId)).toBe(1);
+      expect(await count('point_ledger', learner.userId)).toBe(2); // the first answer and its badge
+      const open = await api.sql.query(`SELECT answered_at FROM exercises WHERE id = $1`, [ex.id]);
+      expect(open.rows[0].answered_at).toBeNull();
+    } finally {
+      await api.sql.query(`DROP TRIGGER swallow_progress_update ON learner_progress`);
+      await api.sql.query(`DROP FUNCTION swallow_progress_update(); DROP TABLE guard_rounds`);
+    }
+    // With nothing in the way the same exercise is answered normally.
+    const ex = await learner.nextExercise(ROOT);
+    const res = await learner.submit(ex.id, await learner.expectedAnswer(ex.id));
+    expect(res.data?.submitAnswer.correct).toBe(true);
+  });
+
   it.each([
     [
       'someone else’s exercise',
