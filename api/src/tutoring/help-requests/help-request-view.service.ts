@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { estimateWaitSeconds, findSkill } from '@peerlift/domain';
 import { InjectDataSource } from '../../database/inject-data-source';
-import { preparedRows, type PreparedSql } from '../../database/sql';
 import { LiveStateService } from '../live/live-state.service';
 import { TutorPresenceState } from '../live/tutor-presence-state.service';
 import { HelpRequestStateEnum, type HelpRequestModel } from './models/help-request.model';
@@ -23,25 +22,6 @@ interface RequestRow {
 const MATCH_RATE_WINDOW_MINUTES = 15;
 const OPEN = [HelpRequestStateEnum.WAITING, HelpRequestStateEnum.OFFERED];
 
-/**
- * `myHelpRequest` (and what requestHelp returns), polled by every waiting learner: prepared once per
- * connection, since planning cost nearly as much as running it (0.30 ms + 0.45 ms). A read: a generic plan
- * changes nothing but the time. $1 learner, $2 the match-rate window in minutes.
- */
-const MY_REQUEST: PreparedSql = {
-  name: 'tutoring-my-request',
-  text: `SELECT h.id, h.skill_slug, h.note, h.state, h.created_at, h.expires_at, s.id AS session_id,
-              (SELECT count(*) FROM help_requests q WHERE q.skill_slug = h.skill_slug
-                 AND q.state IN ('WAITING', 'OFFERED') AND q.created_at <= h.created_at)::int AS position,
-              (SELECT count(*) FROM tutoring_sessions t WHERE t.skill_slug = h.skill_slug
-                 AND t.started_at > now() - make_interval(mins => $2))::int AS recent_matches
-       FROM help_requests h LEFT JOIN tutoring_sessions s ON s.request_id = h.id
-       WHERE h.learner_id = $1
-         AND (h.state IN ('WAITING', 'OFFERED', 'MATCHED') OR h.created_at > now() - interval '24 hours')
-       ORDER BY h.state IN ('WAITING', 'OFFERED', 'MATCHED') DESC, h.created_at DESC
-       LIMIT 1`,
-};
-
 /** What a learner sees of their help request: state, place in line, tutors online and the expected wait. */
 @Injectable()
 export class HelpRequestViewService {
@@ -53,7 +33,19 @@ export class HelpRequestViewService {
 
   /** My open request, else my latest one of the last day (so an expiry or a session's end stays visible). */
   async mine(learnerId: string): Promise<HelpRequestModel | null> {
-    const [row] = await preparedRows<RequestRow>(this.db, MY_REQUEST, [learnerId, MATCH_RATE_WINDOW_MINUTES]);
+    const [row] = await this.db.query<RequestRow[]>(
+      `SELECT h.id, h.skill_slug, h.note, h.state, h.created_at, h.expires_at, s.id AS session_id,
+              (SELECT count(*) FROM help_requests q WHERE q.skill_slug = h.skill_slug
+                 AND q.state IN ('WAITING', 'OFFERED') AND q.created_at <= h.created_at)::int AS position,
+              (SELECT count(*) FROM tutoring_sessions t WHERE t.skill_slug = h.skill_slug
+                 AND t.started_at > now() - make_interval(mins => $2))::int AS recent_matches
+       FROM help_requests h LEFT JOIN tutoring_sessions s ON s.request_id = h.id
+       WHERE h.learner_id = $1
+         AND (h.state IN ('WAITING', 'OFFERED', 'MATCHED') OR h.created_at > now() - interval '24 hours')
+       ORDER BY h.state IN ('WAITING', 'OFFERED', 'MATCHED') DESC, h.created_at DESC
+       LIMIT 1`,
+      [learnerId, MATCH_RATE_WINDOW_MINUTES],
+    );
     return row ? this.toModel(row) : null;
   }
 

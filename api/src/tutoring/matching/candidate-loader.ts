@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { HelpRequestCandidate, MasteryLevel, TutorCandidate } from '@peerlift/domain';
 import { InjectDataSource } from '../../database/inject-data-source';
-import { preparedRows, type PreparedSql } from '../../database/sql';
 
 interface RequestRow {
   id: string;
@@ -39,50 +38,6 @@ interface TutorRow {
 const RELIABILITY_WINDOW_DAYS = 30;
 
 /**
- * The two reads of every matching tick, prepared once per connection (`PreparedSql`): planning cost about
- * half as much as running them (pg_stat_statements with track_planning: 0.48 ms planning + 0.91 ms running
- * for the tutors' read). Reads only, so a generic plan changes nothing but the time. $1 request ids.
- */
-const REQUEST_FACTS: PreparedSql = {
-  name: 'tutoring-request-facts',
-  text: `SELECT h.id, h.learner_id, h.state, h.created_at, u.birth_year, u.languages,
-              ARRAY(SELECT o.tutor_id FROM tutoring_offers o
-                    WHERE o.request_id = h.id AND o.state IN ('DECLINED', 'EXPIRED')) AS declined,
-              ARRAY(SELECT b.blocked_id FROM user_blocks b WHERE b.blocker_id = h.learner_id
-                    UNION SELECT b.blocker_id FROM user_blocks b WHERE b.blocked_id = h.learner_id) AS blocked
-       FROM help_requests h JOIN users u ON u.id = h.learner_id
-       WHERE h.id = ANY($1::uuid[])`,
-};
-
-/** $1 tutor ids, $2 skill, $3 the reliability window in days. */
-const TUTOR_FACTS: PreparedSql = {
-  name: 'tutoring-tutor-facts',
-  text: `SELECT u.id, u.birth_year, u.languages, u.time_zone, u.vetted, u.verified_coach, m.level, m.p_known,
-              EXISTS (SELECT 1 FROM tutoring_sessions s WHERE s.state = 'LIVE'
-                        AND (s.tutor_id = u.id OR s.learner_id = u.id)) AS busy,
-              EXISTS (SELECT 1 FROM help_requests h WHERE h.learner_id = u.id
-                        AND h.state IN ('WAITING', 'OFFERED', 'MATCHED')) AS asking,
-              (SELECT count(*) FROM tutoring_sessions s WHERE s.tutor_id = u.id
-                 AND s.started_at >= (date_trunc('day', now() AT TIME ZONE u.time_zone) AT TIME ZONE u.time_zone))::int
-                AS sessions_today,
-              r.rating_count, r.rating_stars, o.offers_received, o.offers_accepted, o.offers_timed_out, o.offers_last_hour
-       FROM users u
-       LEFT JOIN mastery m ON m.user_id = u.id AND m.skill_slug = $2
-       CROSS JOIN LATERAL (
-         SELECT count(*)::int AS rating_count, coalesce(sum(sr.stars), 0)::int AS rating_stars
-         FROM tutoring_sessions s JOIN session_ratings sr ON sr.session_id = s.id AND sr.rater_id = s.learner_id
-         WHERE s.tutor_id = u.id) r
-       CROSS JOIN LATERAL (
-         SELECT count(*)::int AS offers_received,
-                count(*) FILTER (WHERE state = 'ACCEPTED')::int AS offers_accepted,
-                count(*) FILTER (WHERE state = 'EXPIRED')::int AS offers_timed_out,
-                coalesce(array_agg(created_at) FILTER (WHERE created_at > now() - interval '1 hour'), '{}') AS offers_last_hour
-         FROM tutoring_offers WHERE tutor_id = u.id AND created_at > now() - make_interval(days => $3)
-           AND state <> 'WITHDRAWN') o
-       WHERE u.id = ANY($1::uuid[])`,
-};
-
-/**
  * Loads one matching tick's candidates from Postgres in two queries, so every hard filter (proficiency,
  * blocks, declines, age facts, live sessions, offers in the last hour) is judged on committed data rather
  * than on anything cached.
@@ -100,7 +55,16 @@ export class CandidateLoader {
     skill: string,
     ids: readonly string[],
   ): Promise<{ candidate: HelpRequestCandidate; state: string }[]> {
-    const rows = await preparedRows<RequestRow>(this.db, REQUEST_FACTS, [ids]);
+    const rows = await this.db.query<RequestRow[]>(
+      `SELECT h.id, h.learner_id, h.state, h.created_at, u.birth_year, u.languages,
+              ARRAY(SELECT o.tutor_id FROM tutoring_offers o
+                    WHERE o.request_id = h.id AND o.state IN ('DECLINED', 'EXPIRED')) AS declined,
+              ARRAY(SELECT b.blocked_id FROM user_blocks b WHERE b.blocker_id = h.learner_id
+                    UNION SELECT b.blocker_id FROM user_blocks b WHERE b.blocked_id = h.learner_id) AS blocked
+       FROM help_requests h JOIN users u ON u.id = h.learner_id
+       WHERE h.id = ANY($1::uuid[])`,
+      [ids],
+    );
     const byId = new Map(rows.map((r) => [r.id, r]));
     // Keep the line's order (the caller passes ids oldest first).
     return ids.flatMap((id) => {
@@ -132,11 +96,32 @@ export class CandidateLoader {
     skill: string;
     heartbeats: readonly { id: string; heartbeatMs: number }[];
   }): Promise<TutorCandidate[]> {
-    const rows = await preparedRows<TutorRow>(this.db, TUTOR_FACTS, [
-      opts.heartbeats.map((h) => h.id),
-      opts.skill,
-      RELIABILITY_WINDOW_DAYS,
-    ]);
+    const rows = await this.db.query<TutorRow[]>(
+      `SELECT u.id, u.birth_year, u.languages, u.time_zone, u.vetted, u.verified_coach, m.level, m.p_known,
+              EXISTS (SELECT 1 FROM tutoring_sessions s WHERE s.state = 'LIVE'
+                        AND (s.tutor_id = u.id OR s.learner_id = u.id)) AS busy,
+              EXISTS (SELECT 1 FROM help_requests h WHERE h.learner_id = u.id
+                        AND h.state IN ('WAITING', 'OFFERED', 'MATCHED')) AS asking,
+              (SELECT count(*) FROM tutoring_sessions s WHERE s.tutor_id = u.id
+                 AND s.started_at >= (date_trunc('day', now() AT TIME ZONE u.time_zone) AT TIME ZONE u.time_zone))::int
+                AS sessions_today,
+              r.rating_count, r.rating_stars, o.offers_received, o.offers_accepted, o.offers_timed_out, o.offers_last_hour
+       FROM users u
+       LEFT JOIN mastery m ON m.user_id = u.id AND m.skill_slug = $2
+       CROSS JOIN LATERAL (
+         SELECT count(*)::int AS rating_count, coalesce(sum(sr.stars), 0)::int AS rating_stars
+         FROM tutoring_sessions s JOIN session_ratings sr ON sr.session_id = s.id AND sr.rater_id = s.learner_id
+         WHERE s.tutor_id = u.id) r
+       CROSS JOIN LATERAL (
+         SELECT count(*)::int AS offers_received,
+                count(*) FILTER (WHERE state = 'ACCEPTED')::int AS offers_accepted,
+                count(*) FILTER (WHERE state = 'EXPIRED')::int AS offers_timed_out,
+                coalesce(array_agg(created_at) FILTER (WHERE created_at > now() - interval '1 hour'), '{}') AS offers_last_hour
+         FROM tutoring_offers WHERE tutor_id = u.id AND created_at > now() - make_interval(days => $3)
+           AND state <> 'WITHDRAWN') o
+       WHERE u.id = ANY($1::uuid[])`,
+      [opts.heartbeats.map((h) => h.id), opts.skill, RELIABILITY_WINDOW_DAYS],
+    );
     const beats = new Map(opts.heartbeats.map((h) => [h.id, h.heartbeatMs]));
     // Someone waiting for help themselves is not there to tutor (their claim would be refused anyway).
     return rows
