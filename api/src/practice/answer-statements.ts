@@ -1,5 +1,6 @@
 import { MASTERY_COLUMNS } from '../curriculum/mastery-row';
 import type { PreparedSql } from '../database/sql';
+import { pickCandidateCtes, prerequisitesMetSql } from './exercise-statements';
 
 const PROGRESS_COLUMNS = `streak_current, streak_longest, last_practice_day, freezes, freezes_used, days_away,
   correct_today, total_correct, fast_correct_in_a_row`;
@@ -142,22 +143,12 @@ export const WRITE_ANSWER: PreparedSql = {
            $21
     WHERE EXISTS (SELECT 1 FROM answered)
     RETURNING 1),
-  recent AS (
-    SELECT prompt FROM exercises WHERE user_id = $1 AND skill_slug = $5 AND $29::jsonb IS NOT NULL
-    ORDER BY created_at DESC LIMIT $27),
-  pick AS (
-    SELECT c.seed, c.prompt, c.expected
-    FROM jsonb_array_elements($29::jsonb) WITH ORDINALITY AS x(c0, ord)
-    CROSS JOIN LATERAL jsonb_to_record(x.c0) AS c(seed int, prompt text, expected jsonb)
-    ORDER BY (c.prompt IN (SELECT prompt FROM recent)), x.ord
-    LIMIT 1),
+  ${pickCandidateCtes('$1', '$5', '$27', '$29')},
   next_created AS (
     INSERT INTO exercises (user_id, skill_slug, seed, prompt, expected)
     SELECT $1, $5, pick.seed, pick.prompt, pick.expected FROM pick
     WHERE EXISTS (SELECT 1 FROM answered)
-      AND NOT EXISTS (SELECT 1 FROM unnest($26::text[]) AS q(slug)
-                      LEFT JOIN mastery m ON m.user_id = $1 AND m.skill_slug = q.slug
-                      WHERE m.level IS NULL OR m.level <> ALL($28::text[]))
+      AND ${prerequisitesMetSql('$1', '$26', '$28')}
     ON CONFLICT (user_id, skill_slug) WHERE answered_at IS NULL DO NOTHING
     RETURNING id, skill_slug, prompt)
   SELECT EXISTS (SELECT 1 FROM answered) AS applied,

@@ -11,6 +11,39 @@ import type { PreparedSql } from '../database/sql';
 export const UNLOCKING_LEVELS: readonly string[] = MASTERY_LEVELS.filter(isProficientOrBetter);
 
 /**
+ * SQL true when every prerequisite (`prerequisites`: a text[] parameter) is at one of `levels` (a text[]
+ * parameter) for `user`: the domain's unlock rule, shared by both statements that create exercises.
+ */
+export function prerequisitesMetSql(user: string, prerequisites: string, levels: string): string {
+  return `NOT EXISTS (SELECT 1 FROM unnest(${prerequisites}::text[]) AS p(slug)
+                  LEFT JOIN mastery m ON m.user_id = ${user} AND m.skill_slug = p.slug
+                  WHERE m.level IS NULL OR m.level <> ALL(${levels}::text[]))`;
+}
+
+/**
+ * The CTEs `recent` (the skill's last few prompts) and `pick` (the first candidate whose prompt is not among
+ * them, or the first candidate when every one is recent), shared by both statements that create exercises.
+ * Arguments are parameter references: user, skill, how many recent prompts, candidates JSON
+ * [{seed, prompt, expected}] in order of preference (no candidates: no pick, and `recent` is never read).
+ */
+export function pickCandidateCtes(
+  user: string,
+  skill: string,
+  recentCount: string,
+  candidates: string,
+): string {
+  return `recent AS (
+    SELECT prompt FROM exercises WHERE user_id = ${user} AND skill_slug = ${skill}
+    ORDER BY created_at DESC LIMIT ${recentCount}),
+  pick AS (
+    SELECT c.seed, c.prompt, c.expected
+    FROM jsonb_array_elements(${candidates}::jsonb) WITH ORDINALITY AS x(c0, ord)
+    CROSS JOIN LATERAL jsonb_to_record(x.c0) AS c(seed int, prompt text, expected jsonb)
+    ORDER BY (c.prompt IN (SELECT prompt FROM recent)), x.ord
+    LIMIT 1)`;
+}
+
+/**
  * Returns the learner's levels in the prerequisites, the open exercise of the skill if there is one, and
  * otherwise the exercise it just created: the first candidate whose prompt is not among the last few of the
  * skill (or the first candidate when every one is recent), inserted only when the skill is unlocked.
@@ -25,19 +58,10 @@ export const NEXT_EXERCISE: PreparedSql = {
     SELECT
       (SELECT coalesce(json_object_agg(skill_slug, level), '{}') FROM mastery
         WHERE user_id = $1 AND skill_slug = ANY($3::text[])) AS levels,
-      NOT EXISTS (SELECT 1 FROM unnest($3::text[]) AS p(slug)
-                  LEFT JOIN mastery m ON m.user_id = $1 AND m.skill_slug = p.slug
-                  WHERE m.level IS NULL OR m.level <> ALL($5::text[])) AS unlocked,
+      ${prerequisitesMetSql('$1', '$3', '$5')} AS unlocked,
       (SELECT json_build_object('id', id, 'skillSlug', skill_slug, 'prompt', prompt) FROM exercises
         WHERE user_id = $1 AND skill_slug = $2 AND answered_at IS NULL) AS open),
-  recent AS (
-    SELECT prompt FROM exercises WHERE user_id = $1 AND skill_slug = $2 ORDER BY created_at DESC LIMIT $4),
-  pick AS (
-    SELECT c.seed, c.prompt, c.expected
-    FROM jsonb_array_elements($6::jsonb) WITH ORDINALITY AS x(c0, ord)
-    CROSS JOIN LATERAL jsonb_to_record(x.c0) AS c(seed int, prompt text, expected jsonb)
-    ORDER BY (c.prompt IN (SELECT prompt FROM recent)), x.ord
-    LIMIT 1),
+  ${pickCandidateCtes('$1', '$2', '$4', '$6')},
   created AS (
     INSERT INTO exercises (user_id, skill_slug, seed, prompt, expected)
     SELECT $1, $2, pick.seed, pick.prompt, pick.expected FROM pick, ctx WHERE ctx.unlocked AND ctx.open IS NULL
