@@ -5,7 +5,7 @@ import { createApiApp } from '../../src/bootstrap';
 import { FeaturesPayloadService } from '../../src/experiments/features-payload.service';
 import { LearnerSession } from '../support/learner-session';
 import { startTestApi, type TestApi } from '../support/test-api';
-import { EXPERIMENTS, experimenterToken, START, STOP } from './experiment-test-support';
+import { EXPERIMENTS, experimenterToken, RESULTS, START, STOP } from './experiment-test-support';
 
 // Reloads come only from pub/sub or this process's own changes here (no periodic reload during the test).
 const ENV = { EXPERIMENTS_RELOAD_SECONDS: '3600' };
@@ -54,13 +54,16 @@ describe('experiment state and the served payload', () => {
       )
     ).rows;
 
-  it('refuses every experiment operation to learners and to anonymous callers, changing nothing', async () => {
+  it('refuses every experiment operation to learners, coaches and anonymous callers, changing nothing', async () => {
+    const coach = await LearnerSession.signUp(api, { role: 'COACH', birthYear: 1985 });
     for (const [query, variables] of [
       [EXPERIMENTS, {}],
+      [RESULTS, { key: FEEDBACK }],
       [START, { key: FEEDBACK }],
       [STOP, { key: FEEDBACK }],
     ] as const) {
       expect(errorCode(await learner.gql(query, variables))).toBe('FORBIDDEN');
+      expect(errorCode(await coach.gql(query, variables))).toBe('FORBIDDEN');
       expect(errorCode(await api.gql(query, variables))).toBe('UNAUTHENTICATED');
     }
     expect(await stateRows()).toEqual([]);
