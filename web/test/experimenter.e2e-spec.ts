@@ -5,7 +5,7 @@ import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { answerCorrectly, makeProficient, signUpActor, type Actor } from './support/api-actor';
 import { startAppStack, type AppStack } from './support/app-stack';
-import { launchBrowser, openPage, screenshot, seriousA11yViolations, type TestPage } from './support/browser';
+import { DESKTOP, launchBrowser, openPage, PHONE, screenshot, seriousA11yViolations, type TestPage } from './support/browser';
 import { buildOnce } from './support/build-once';
 import { failOnConsoleErrors } from './support/failures';
 
@@ -115,6 +115,13 @@ describe('an experimenter in the browser', () => {
     expect(await primary.locator('svg line.ci').count()).toBeGreaterThan(0);
     await screenshot(page, 'experiment-results');
     expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // On a phone the wide tables scroll inside their own regions; the page itself never scrolls sideways.
+    await page.setViewportSize(PHONE);
+    await screenshot(page, 'experiment-results-phone');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect((await lift.boundingBox())?.width).toBeGreaterThan(120); // the plot keeps room of its own on a phone
+    await page.setViewportSize(DESKTOP);
   });
 
   it('warns about a sample-ratio mismatch and withholds the verdict', async () => {
