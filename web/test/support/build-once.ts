@@ -23,7 +23,9 @@ async function build(): Promise<void> {
   });
   await run('npx', ['vite', 'build', '--logLevel', 'error'], {
     cwd: join(REPO_ROOT, 'web'),
-    env: { ...process.env, PEERLIFT_WEB_BUILD_DIR: webBuildDir() },
+    // Jest sets NODE_ENV=test, and Vite keeps a NODE_ENV it finds: without this the tests would run Svelte's
+    // development build (bigger, with dev-only checks) instead of the production build `npm start` serves.
+    env: { ...process.env, NODE_ENV: 'production', PEERLIFT_WEB_BUILD_DIR: webBuildDir() },
     maxBuffer: 32 << 20,
   });
 }
