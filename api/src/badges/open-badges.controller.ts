@@ -1,5 +1,5 @@
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { hostedAssertionHttpStatus } from '@peerlift/domain';
 import { OpenBadgesService } from './open-badges.service';
 
@@ -17,26 +17,26 @@ export class OpenBadgesController {
   constructor(private readonly docs: OpenBadgesService) {}
 
   @Get('issuer')
-  issuer(@Res() res: Response): void {
+  issuer(@Res() res: FastifyReply): void {
     send(res, 200, JSON_LD, CACHE_STATIC, JSON.stringify(this.docs.issuer()));
   }
 
   @Get('classes/:slug')
-  badgeClass(@Param('slug') slug: string, @Res() res: Response): void {
+  badgeClass(@Param('slug') slug: string, @Res() res: FastifyReply): void {
     const doc = this.docs.badgeClass(slug);
     if (!doc) throw new NotFoundException('No such badge.');
     send(res, 200, JSON_LD, CACHE_STATIC, JSON.stringify(doc));
   }
 
   @Get('assertions/:id')
-  async assertion(@Param('id') id: string, @Res() res: Response): Promise<void> {
+  async assertion(@Param('id') id: string, @Res() res: FastifyReply): Promise<void> {
     const doc = await this.docs.assertion(id);
     if (!doc) throw new NotFoundException('No such assertion.');
     send(res, hostedAssertionHttpStatus(doc), JSON_LD, CACHE_ASSERTION, JSON.stringify(doc));
   }
 
   @Get('images/:file')
-  image(@Param('file') file: string, @Res() res: Response): void {
+  image(@Param('file') file: string, @Res() res: FastifyReply): void {
     const slug = /^([a-z0-9-]{1,64})\.svg$/.exec(file)?.[1];
     const svg = slug ? this.docs.image(slug) : null;
     if (!svg) throw new NotFoundException('No such badge image.');
@@ -44,9 +44,9 @@ export class OpenBadgesController {
   }
 }
 
-function send(res: Response, status: number, type: string, cache: string, body: string): void {
-  res
+function send(res: FastifyReply, status: number, type: string, cache: string, body: string): void {
+  void res
     .status(status)
-    .set({ 'Content-Type': type, 'Cache-Control': cache, 'Access-Control-Allow-Origin': '*' })
+    .headers({ 'Content-Type': type, 'Cache-Control': cache, 'Access-Control-Allow-Origin': '*' })
     .send(body);
 }

@@ -1,14 +1,14 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config';
 import { formatGraphQLError } from './format-error';
 import { sharedResponsePlugin, type SharedResponseCache } from './shared-responses';
 
 /** What resolvers and guards see: the HTTP request, or a graphql-ws connection's params. */
 export interface GraphQLContext {
-  req?: Request;
+  req?: FastifyRequest;
   connectionParams?: Record<string, unknown>;
 }
 
@@ -43,9 +43,10 @@ export function buildGraphQLOptions(config: AppConfig, shared: SharedResponseCac
     // Guards must run on @ResolveField too, or a field resolver could leak private data.
     fieldResolverEnhancers: ['guards', 'filters'],
     formatError: formatGraphQLError,
-    // HTTP: Apollo passes { req }; graphql-ws passes its own context, whose connectionParams carry the token.
-    context: (ctx: { req?: Request; connectionParams?: Record<string, unknown> }) =>
-      ({ req: ctx.req, connectionParams: ctx.connectionParams }) satisfies GraphQLContext,
+    // HTTP: Apollo's Fastify integration passes the request itself; graphql-ws passes its own context,
+    // whose connectionParams carry the token.
+    context: (ctx: FastifyRequest | { connectionParams?: Record<string, unknown> }): GraphQLContext =>
+      'raw' in ctx ? { req: ctx } : { connectionParams: ctx.connectionParams },
     subscriptions: { 'graphql-ws': { path: '/graphql' } },
   };
 }

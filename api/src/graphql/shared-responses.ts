@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Kind, OperationTypeNode } from 'graphql';
 import type { AuthenticatedUser, TokenService } from '../auth/token.service';
 import type { GraphQLContext } from './graphql-options';
@@ -38,10 +38,17 @@ export class SharedResponseCache {
 export const MAX_SHARED_BODY_BYTES = 4096;
 const MAX_ENTRIES = 1000;
 
-/** What a request carries for the cache: express.json's raw bytes, and resolvers' shared-root-field marks. */
-export interface SharedResponseRequest extends Request {
-  rawBody?: Buffer;
+declare module 'fastify' {
+  interface FastifyRequest {
+    /**
+     * The JSON body's text when small, for the cache key (set by the api's JSON parser). Not `rawBody`:
+     * @nestjs/platform-fastify declares that one, as a Buffer, for an option of its own.
+     */
+    bodyText?: string;
+  }
 }
+
+/** What a GraphQL context carries for the cache: resolvers' shared-root-field marks. */
 export interface SharedMarks {
   shared?: { rootFields: number; ttlMs: number };
   user?: AuthenticatedUser;
@@ -56,24 +63,27 @@ export function shareResponse(ctx: GraphQLContext, ttlMs: number): void {
   };
 }
 
-export function sharedResponseKey(role: string, rawBody: Buffer): string {
-  return `${role}\n${rawBody.toString('utf8')}`;
+export function sharedResponseKey(role: string, rawBody: string): string {
+  return `${role}\n${rawBody}`;
 }
 
-/** express.json's `verify`: keeps small bodies' bytes for the cache key. */
-export function keepRawBody(req: SharedResponseRequest, _res: unknown, buf: Buffer): void {
-  if (buf.length <= MAX_SHARED_BODY_BYTES) req.rawBody = buf;
+/** Called by the JSON body parser: keeps small bodies' text for the cache key. */
+export function keepRawBody(req: FastifyRequest, body: string): void {
+  if (body.length <= MAX_SHARED_BODY_BYTES) req.bodyText = body;
 }
 
-/** Express middleware in front of /graphql: answers from the cache when it can, else passes on. */
+/**
+ * A Fastify preHandler hook (the body is parsed by then) in front of /graphql: answers from the cache when
+ * it can, else lets the request go on to Apollo.
+ */
 export function serveSharedResponses(cache: SharedResponseCache, tokens: TokenService) {
-  return (req: SharedResponseRequest, res: Response, next: NextFunction): void => {
-    if (req.method !== 'POST' || req.rawBody === undefined || req.path !== '/graphql') return next();
+  return async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const raw = req.bodyText;
+    if (req.method !== 'POST' || raw === undefined || req.routeOptions.url !== '/graphql') return;
     const user = tokens.fromAuthorizationHeader(req.headers.authorization);
-    const body = user && cache.get(sharedResponseKey(user.role, req.rawBody));
-    if (!body) return next();
-    res.setHeader('content-type', 'application/json; charset=utf-8');
-    res.end(body);
+    const body = user && cache.get(sharedResponseKey(user.role, raw));
+    if (!body) return;
+    await reply.header('content-type', 'application/json; charset=utf-8').send(body);
   };
 }
 
@@ -84,7 +94,7 @@ export function sharedResponsePlugin(cache: SharedResponseCache): ApolloServerPl
       return Promise.resolve({
         willSendResponse({ contextValue, operation, response }) {
           const ctx = contextValue as GraphQLContext & SharedMarks;
-          const raw = (ctx.req as SharedResponseRequest | undefined)?.rawBody;
+          const raw = ctx.req?.bodyText;
           if (!ctx.shared || !ctx.user || !raw || operation?.operation !== OperationTypeNode.QUERY)
             return Promise.resolve();
           if (response.body.kind !== 'single' || response.body.singleResult.errors) return Promise.resolve();
