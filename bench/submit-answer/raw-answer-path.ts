@@ -7,21 +7,38 @@ import {
   POINTS_PER_MINUTE_CAP,
   isAnswerCorrect,
   pointsForCorrectAnswer,
-  type ExpectedAnswer,
 } from '@peerlift/domain';
-import { masteryRowValues, masteryStateFromRow, type MasteryRow } from '@peerlift/api/curriculum/mastery-row';
-import { READ_FOR_ANSWER, WRITE_ANSWER } from '@peerlift/api/practice/answer-statements';
-import { NEXT_EXERCISE } from '@peerlift/api/practice/exercise-statements';
-import { exerciseDraw } from '@peerlift/api/practice/exercise.service';
-import { EMPTY_PROGRESS, type ProgressRow } from '@peerlift/api/streaks/learner-progress';
+import { masteryStateFromRow } from '@peerlift/api/curriculum/mastery-row';
+import type { PreparedSql } from '@peerlift/api/database/sql';
+import { AnswerBatches } from '@peerlift/api/practice/answer-batches';
+import { NEXT_EXERCISE, UNLOCKING_LEVELS } from '@peerlift/api/practice/exercise-statements';
+import {
+  DISTINCT_FROM_LAST,
+  exerciseCandidates,
+  exerciseDraw,
+} from '@peerlift/api/practice/exercise.service';
+import { EMPTY_PROGRESS } from '@peerlift/api/streaks/learner-progress';
+
+/** The api's answer statements over a raw `pg` pool, batched the same way (one per pool). */
+export function rawAnswerStatements(pool: pg.Pool): AnswerBatches {
+  const run = async <T>(statement: PreparedSql, params: unknown[]) =>
+    (await pool.query({ name: statement.name, text: statement.text, values: params })).rows as T[];
+  return new AnswerBatches(run, {
+    pointsPerMinuteCap: POINTS_PER_MINUTE_CAP,
+    distinctFromLast: DISTINCT_FROM_LAST,
+    unlockingLevels: UNLOCKING_LEVELS,
+  });
+}
 
 /**
- * The ceiling: the database work of one answer (which also creates the next exercise) straight through `pg` — the very
- * statements the api runs (imported from it, prepared the same way), with the domain rules in between — but no HTTP, GraphQL,
- * validation, auth or Nest. api / raw is the framework's overhead.
+ * The ceiling: the database work of one answer (which also creates the next exercise) straight through `pg` —
+ * the very statements the api runs (imported from it, prepared and batched across concurrent answers the
+ * same way), with the domain rules in between — but no HTTP, GraphQL, validation, auth or Nest. api / raw is
+ * the framework's overhead.
  */
 export async function rawAnswer(
   pool: pg.Pool,
+  statements: AnswerBatches,
   learner: { id: string; exerciseId?: string },
   answerRight: boolean,
 ): Promise<void> {
@@ -38,19 +55,10 @@ export async function rawAnswer(
   const exerciseId = learner.exerciseId;
   // As the api: a plain read, then the guarded write, read again if another answer got there first.
   for (;;) {
-    const { rows } = await pool.query<
-      MasteryRow & {
-        expected: ExpectedAnswer;
-        has_mastery: boolean;
-        elapsed_ms: number;
-        progress: ProgressRow | null;
-        progress_version: number;
-      }
-    >({ ...READ_FOR_ANSWER, values: [exerciseId, userId] });
-    const row = rows[0];
+    const row = (await statements.read(exerciseId, userId))!;
     const correct =
       answerRight && isAnswerCorrect(row.expected, String((row.expected as { value?: number }).value ?? ''));
-    const before = masteryStateFromRow(row.has_mastery ? row : undefined);
+    const before = masteryStateFromRow(row.has_mastery ? { ...row, skill_slug: skill.slug } : undefined);
     const outcome = applyAttempt(before, { correct, now: new Date(), streakToProficient: 10 });
     const points = correct
       ? pointsForCorrectAnswer({
@@ -60,32 +68,26 @@ export async function rawAnswer(
           values: DEFAULT_POINT_VALUES,
         })
       : 0;
-    const written = await pool.query<{ applied: boolean; next_exercise: { id: string } | null }>({
-      ...WRITE_ANSWER,
-      values: [
-        userId,
-        ['CORRECT_ANSWER'],
-        [points],
-        [`answer:${exerciseId}`],
-        skill.slug,
-        ...masteryRowValues(outcome.state),
-        exerciseId,
-        'x',
-        correct,
-        randomUUID(),
-        '{}',
-        row.elapsed_ms,
-        // Gamification params of WRITE_ANSWER: the points-per-minute cap, badges earned, the progress row
-        // (written back as read: the streak rules are not the database's work) and the version read.
-        POINTS_PER_MINUTE_CAP,
-        '[]',
-        JSON.stringify(row.progress ?? EMPTY_PROGRESS),
-        row.progress_version,
-        ...exerciseDraw(skill),
-      ],
+    const written = await statements.write({
+      userId,
+      skillSlug: skill.slug,
+      exerciseId,
+      answer: 'x',
+      correct,
+      idempotencyKey: randomUUID(),
+      result: {},
+      elapsedMs: row.elapsed_ms,
+      awards: [{ reason: 'CORRECT_ANSWER', amount: points, sourceKey: `answer:${exerciseId}` }],
+      mastery: outcome.state,
+      // Gamification: no badges; the progress row written back as read (the streak rules are not the
+      // database's work) against the version read.
+      badges: [],
+      progress: row.progress ?? EMPTY_PROGRESS,
+      progressVersion: row.progress_version,
+      next: { prerequisites: skill.prerequisites, candidates: exerciseCandidates(skill) },
     });
-    if (written.rows[0].applied) {
-      learner.exerciseId = written.rows[0].next_exercise?.id;
+    if (written.applied) {
+      learner.exerciseId = written.next_exercise?.id;
       return;
     }
   }

@@ -15,7 +15,7 @@ import {
 import { latencySummary, machine } from '../support/latency-stats';
 import { startBenchStack } from '../support/bench-server';
 import { postJson } from '../support/json-post';
-import { rawAnswer } from './raw-answer-path';
+import { rawAnswer, rawAnswerStatements } from './raw-answer-path';
 
 const { values } = parseArgs({
   options: {
@@ -109,7 +109,7 @@ async function main() {
             errors: paced.errors.length,
           },
           rawPgCeiling: { answersPerSecond: round(raw / SECONDS) },
-          ratioToRaw: round(saturated.count / Math.max(raw, 1)),
+          ratioToRaw: Math.round((saturated.count / Math.max(raw, 1)) * 100) / 100,
           targets: { answersPerSecond: '>= 1000', p99AtRateMs: '<= 100', ratioToRaw: '>= 0.5' },
         },
         null,
@@ -210,12 +210,13 @@ async function rawCeiling(pool: import('pg').Pool, learners: Learner[], seconds:
     learners.length,
   ]);
   let count = 0;
+  const statements = rawAnswerStatements(pool);
   const end = performance.now() + seconds * 1000;
   await Promise.all(
     rows.map(async ({ id }) => {
       const learner = { id };
       while (performance.now() < end) {
-        await rawAnswer(pool, learner, rng() < 0.8);
+        await rawAnswer(pool, statements, learner, rng() < 0.8);
         count++;
       }
     }),

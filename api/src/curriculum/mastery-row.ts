@@ -34,18 +34,23 @@ export function masteryStateFromRow(row: MasteryRow | undefined): MasteryState {
   };
 }
 
+/** The mastery row's values after the key, by column name, in MASTERY_COLUMNS order. */
+export function masteryRowObject(s: MasteryState): Record<string, unknown> {
+  return {
+    attempts: s.attempts,
+    correct: s.correct,
+    streak: s.streak,
+    best_streak: s.bestStreak,
+    p_known: s.pKnown,
+    level: s.level,
+    recent_results: s.recentResults.map((r) => (r ? '1' : '0')).join(''),
+    attempts_since_progress: s.attemptsSinceProgress,
+    proficient_at: s.proficientAt,
+    review_due_at: s.reviewDueAt,
+  };
+}
+
 /** Parameters $3..$12 of an upsert, in MASTERY_COLUMNS order after skill_slug. */
 export function masteryRowValues(s: MasteryState): unknown[] {
-  return [
-    s.attempts,
-    s.correct,
-    s.streak,
-    s.bestStreak,
-    s.pKnown,
-    s.level,
-    s.recentResults.map((r) => (r ? '1' : '0')).join(''),
-    s.attemptsSinceProgress,
-    s.proficientAt,
-    s.reviewDueAt,
-  ];
+  return Object.values(masteryRowObject(s));
 }

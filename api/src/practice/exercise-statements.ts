@@ -11,36 +11,39 @@ import type { PreparedSql } from '../database/sql';
 export const UNLOCKING_LEVELS: readonly string[] = MASTERY_LEVELS.filter(isProficientOrBetter);
 
 /**
- * SQL true when every prerequisite (`prerequisites`: a text[] parameter) is at one of `levels` (a text[]
- * parameter) for `user`: the domain's unlock rule, shared by both statements that create exercises.
+ * SQL true when every prerequisite slug (`slugs`: a set-returning expression of text, e.g.
+ * `unnest($3::text[])`) is at one of `levels` (a text[] parameter) for `user`: the domain's unlock rule,
+ * shared by both statements that create exercises.
  */
-export function prerequisitesMetSql(user: string, prerequisites: string, levels: string): string {
-  return `NOT EXISTS (SELECT 1 FROM unnest(${prerequisites}::text[]) AS p(slug)
+export function prerequisitesMetSql(user: string, slugs: string, levels: string): string {
+  return `NOT EXISTS (SELECT 1 FROM ${slugs} AS p(slug)
                   LEFT JOIN mastery m ON m.user_id = ${user} AND m.skill_slug = p.slug
                   WHERE m.level IS NULL OR m.level <> ALL(${levels}::text[]))`;
 }
 
 /**
- * The CTEs `recent` (the skill's last few prompts) and `pick` (the first candidate whose prompt is not among
- * them, or the first candidate when every one is recent), shared by both statements that create exercises.
- * Arguments are parameter references: user, skill, how many recent prompts, candidates JSON
- * [{seed, prompt, expected}] in order of preference (no candidates: no pick, and `recent` is never read).
+ * FROM-clause joins that add `fresh` (seed, prompt, expected): the first candidate whose prompt is not among
+ * the skill's last few prompts, or the first candidate when every one is recent; no row without candidates.
+ * Shared by both statements that create exercises; arguments are SQL expressions (parameters or columns):
+ * user, skill, how many recent prompts, candidates as a jsonb array [{seed, prompt, expected}] in order of
+ * preference.
  */
-export function pickCandidateCtes(
-  user: string,
-  skill: string,
-  recentCount: string,
-  candidates: string,
-): string {
-  return `recent AS (
-    SELECT prompt FROM exercises WHERE user_id = ${user} AND skill_slug = ${skill}
-    ORDER BY created_at DESC LIMIT ${recentCount}),
-  pick AS (
-    SELECT c.seed, c.prompt, c.expected
-    FROM jsonb_array_elements(${candidates}::jsonb) WITH ORDINALITY AS x(c0, ord)
-    CROSS JOIN LATERAL jsonb_to_record(x.c0) AS c(seed int, prompt text, expected jsonb)
-    ORDER BY (c.prompt IN (SELECT prompt FROM recent)), x.ord
-    LIMIT 1)`;
+export function freshCandidateJoinsSql(args: {
+  user: string;
+  skill: string;
+  recentCount: string;
+  candidates: string;
+}): string {
+  return `CROSS JOIN LATERAL (
+      SELECT coalesce(array_agg(r.prompt), '{}') AS prompts
+      FROM (SELECT prompt FROM exercises WHERE user_id = ${args.user} AND skill_slug = ${args.skill}
+            ORDER BY created_at DESC LIMIT ${args.recentCount}) r) recent
+    CROSS JOIN LATERAL (
+      SELECT c.seed, c.prompt, c.expected
+      FROM jsonb_array_elements(${args.candidates}) WITH ORDINALITY AS x(c0, n)
+      CROSS JOIN LATERAL jsonb_to_record(x.c0) AS c(seed int, prompt text, expected jsonb)
+      ORDER BY c.prompt = ANY(recent.prompts), x.n
+      LIMIT 1) fresh`;
 }
 
 /**
@@ -58,13 +61,14 @@ export const NEXT_EXERCISE: PreparedSql = {
     SELECT
       (SELECT coalesce(json_object_agg(skill_slug, level), '{}') FROM mastery
         WHERE user_id = $1 AND skill_slug = ANY($3::text[])) AS levels,
-      ${prerequisitesMetSql('$1', '$3', '$5')} AS unlocked,
+      ${prerequisitesMetSql('$1', 'unnest($3::text[])', '$5')} AS unlocked,
       (SELECT json_build_object('id', id, 'skillSlug', skill_slug, 'prompt', prompt) FROM exercises
         WHERE user_id = $1 AND skill_slug = $2 AND answered_at IS NULL) AS open),
-  ${pickCandidateCtes('$1', '$2', '$4', '$6')},
   created AS (
     INSERT INTO exercises (user_id, skill_slug, seed, prompt, expected)
-    SELECT $1, $2, pick.seed, pick.prompt, pick.expected FROM pick, ctx WHERE ctx.unlocked AND ctx.open IS NULL
+    SELECT $1, $2, fresh.seed, fresh.prompt, fresh.expected
+    FROM (SELECT 1 FROM ctx WHERE ctx.unlocked AND ctx.open IS NULL) AS wanted
+    ${freshCandidateJoinsSql({ user: '$1', skill: '$2', recentCount: '$4', candidates: '$6::jsonb' })}
     ON CONFLICT (user_id, skill_slug) WHERE answered_at IS NULL DO NOTHING
     RETURNING id, skill_slug, prompt)
   SELECT ctx.levels, ctx.open,

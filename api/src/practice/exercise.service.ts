@@ -16,7 +16,7 @@ import { preparedRows } from '../database/sql';
 import type { ExerciseModel } from './models/exercise.model';
 
 /** Recent prompts a new exercise must differ from: a 10-in-a-row streak never repeats a question. */
-const DISTINCT_FROM_LAST = 10;
+export const DISTINCT_FROM_LAST = 10;
 const MAX_SEED_TRIES = 25;
 
 @Injectable()
@@ -72,9 +72,8 @@ export class ExerciseService {
 }
 
 /**
- * What a statement creating the next exercise of `skill` needs after the user and skill: the prerequisites,
- * how many recent prompts to avoid, the unlocking levels and the candidates as JSON (NEXT_EXERCISE $3–$6,
- * WRITE_ANSWER $26–$29).
+ * What NEXT_EXERCISE needs after the user and skill ($3–$6): the prerequisites, how many recent prompts to
+ * avoid, the unlocking levels and the candidates as JSON.
  */
 export function exerciseDraw(skill: SkillDefinition): [readonly string[], number, readonly string[], string] {
   return [

@@ -8,27 +8,23 @@ import {
   isAnswerCorrect,
   isSkillUnlocked,
   masteryStatus,
-  POINTS_PER_MINUTE_CAP,
-  type ExpectedAnswer,
   type MasteryState,
 } from '@peerlift/domain';
-import type { OtherSkillsMastery } from '../badges/answer-badge-stats';
-import type { BadgeRefModel } from '../badges/models/badge.model';
 import { ClassroomEventsService } from '../classrooms/classroom-events.service';
 import { levelLookup, requireSkill, SkillsService } from '../curriculum/skills.service';
-import { masteryRowValues, masteryStateFromRow, type MasteryRow } from '../curriculum/mastery-row';
+import { masteryStateFromRow } from '../curriculum/mastery-row';
 import type { MasteryLevelEnum, MasteryStatusEnum, SkillRefModel } from '../curriculum/models/skill.model';
 import { InjectDataSource } from '../database/inject-data-source';
 import type { LearnerBoardFacts } from '../leaderboards/board-placements';
-import { preparedRows, uniqueViolation } from '../database/sql';
+import { uniqueViolation } from '../database/sql';
 import { ParametersService } from '../experiments/parameters.service';
 import { GamificationService } from '../gamification/gamification.service';
 import { ErrorCode, PeerliftError } from '../graphql/peerlift-error';
-import { EMPTY_PROGRESS, type ProgressRow } from '../streaks/learner-progress';
+import { EMPTY_PROGRESS } from '../streaks/learner-progress';
 import type { SubmitAnswerInput } from './dto/submit-answer.input';
 import type { AnswerResultModel, ExerciseModel } from './models/exercise.model';
-import { exerciseDraw } from './exercise.service';
-import { READ_FOR_ANSWER, WRITE_ANSWER } from './answer-statements';
+import { exerciseCandidates } from './exercise.service';
+import { AnswerBatches, type ExerciseForAnswer } from './answer-batches';
 import { pointAwardsFor } from './point-awards';
 
 /**
@@ -36,37 +32,6 @@ import { pointAwardsFor } from './point-awards';
  * tabs, a double-click with new keys), so more than a couple of rounds means something is badly wrong.
  */
 const MAX_ANSWER_ATTEMPTS = 8;
-
-interface ExerciseForAnswer extends Omit<MasteryRow, 'skill_slug'> {
-  id: string;
-  skill_slug: string;
-  expected: ExpectedAnswer;
-  answered_at: Date | null;
-  elapsed_ms: number;
-  has_mastery: boolean;
-  /** Null before the learner's first answer. */
-  progress: ProgressRow | null;
-  /** -1 when there is no progress row yet. */
-  progress_version: number;
-  time_zone: string;
-  country: string;
-  other_skills: OtherSkillsMastery;
-  held_badges: string[];
-  classroom_ids: string[];
-  seated_this_week: boolean;
-}
-
-interface Written {
-  /** The next exercise, when asked for and created by the same statement. */
-  next_exercise: ExerciseModel | null;
-  /** False when the guard found the learner's progress or the exercise moved since the read: nothing written. */
-  applied: boolean;
-  total: number | null;
-  awarded: number;
-  badges_earned: BadgeRefModel[];
-  paid_at: Date;
-  week_total: number | null;
-}
 
 /**
  * Answers an exercise: attempt, mastery, daily streak, badges, points ledger, the learner's total and the
@@ -81,6 +46,7 @@ interface Written {
 export class SubmitAnswerService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly statements: AnswerBatches,
     private readonly parameters: ParametersService,
     private readonly skills: SkillsService,
     private readonly classroomEvents: ClassroomEventsService,
@@ -132,10 +98,7 @@ export class SubmitAnswerService {
     boardFacts: LearnerBoardFacts | null;
     createdNext?: ExerciseModel | null;
   } | null> {
-    const [exercise] = await preparedRows<ExerciseForAnswer>(this.db, READ_FOR_ANSWER, [
-      input.exerciseId,
-      userId,
-    ]);
+    const exercise = await this.statements.read(input.exerciseId, userId);
     if (!exercise)
       throw new PeerliftError(ErrorCode.NOT_FOUND, 'That exercise does not exist or is not yours.');
     const skillSlug = exercise.skill_slug;
@@ -148,25 +111,23 @@ export class SubmitAnswerService {
         boardFacts: null,
       };
     const plan = await this.plan(userId, exercise, input);
-    const [written] = await preparedRows<Written>(this.db, WRITE_ANSWER, [
+    const skill = requireSkill(skillSlug);
+    const written = await this.statements.write({
       userId,
-      plan.awards.map((a) => a.reason),
-      plan.awards.map((a) => a.amount),
-      plan.awards.map((a) => a.sourceKey),
       skillSlug,
-      ...masteryRowValues(plan.mastery),
-      exercise.id,
-      input.answer,
-      plan.result.correct,
-      input.idempotencyKey,
-      JSON.stringify(plan.result),
-      exercise.elapsed_ms,
-      POINTS_PER_MINUTE_CAP,
-      JSON.stringify(plan.rewards.badges),
-      JSON.stringify(plan.rewards.progress),
-      exercise.progress_version,
-      ...(withNext ? exerciseDraw(requireSkill(skillSlug)) : [[], 0, [], null]),
-    ]);
+      exerciseId: exercise.id,
+      answer: input.answer,
+      correct: plan.result.correct,
+      idempotencyKey: input.idempotencyKey,
+      result: plan.result,
+      elapsedMs: exercise.elapsed_ms,
+      awards: plan.awards,
+      mastery: plan.mastery,
+      badges: plan.rewards.badges,
+      progress: plan.rewards.progress,
+      progressVersion: exercise.progress_version,
+      next: withNext ? { prerequisites: skill.prerequisites, candidates: exerciseCandidates(skill) } : null,
+    });
     if (!written.applied) return null;
     if (written.total == null)
       throw new PeerliftError(ErrorCode.UNAUTHENTICATED, 'This account no longer exists.');
