@@ -13,7 +13,7 @@ import { createSeededRng } from '@peerlift/domain';
 import { startBenchStack } from '../support/bench-server';
 import { latencySummary, machine } from '../support/latency-stats';
 import { pacedPosts } from '../support/paced-load';
-import { apiPids, cpuMs } from './process-cpu';
+import { apiPids, cpuMs } from '../support/process-cpu';
 import { seedBoard } from './seed-board';
 
 const { values } = parseArgs({

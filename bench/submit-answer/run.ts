@@ -15,6 +15,7 @@ import {
 import { latencySummary, machine } from '../support/latency-stats';
 import { startBenchStack } from '../support/bench-server';
 import { postJson } from '../support/json-post';
+import { apiPids, cpuMs, ownCpuMs, postgresPids } from '../support/process-cpu';
 import { rawAnswer, rawAnswerStatements } from './raw-answer-path';
 
 const { values } = parseArgs({
@@ -79,7 +80,18 @@ async function main() {
     };
 
     await closedLoop(learners, 3, answerOnce); // warm-up
+    // CPU per answer in the saturated phase, from /proc: a figure that depends less on the machine's mood
+    // than answers per second do. Postgres's backends are those alive at both ends (all of its processes).
+    const cpu = { api: apiPids(String(stack.env.REDIS_PREFIX)), pg: postgresPids() };
+    const cpu0 = { api: cpuMs(cpu.api), pg: cpuMs(cpu.pg), bench: ownCpuMs() };
     const saturated = await closedLoop(learners, SECONDS, answerOnce);
+    const alivePg = postgresPids().filter((p) => cpu.pg.includes(p));
+    const perAnswer = (ms: number) => Math.round((ms / Math.max(saturated.count, 1)) * 1000) / 1000;
+    const cpuMsPerAnswer = {
+      api: perAnswer(cpuMs(cpu.api) - cpu0.api),
+      postgres: perAnswer(cpuMs(alivePg) - cpu0.pg),
+      loadGenerator: perAnswer(ownCpuMs() - cpu0.bench),
+    };
     const paced = await pacedLoop(learners, SECONDS, RATE, answerOnce);
     const raw = await rawCeiling(stack.sql, learners, SECONDS);
 
@@ -99,6 +111,7 @@ async function main() {
           saturated: {
             answersPerSecond: round(saturated.count / SECONDS),
             submitAnswerMs: latencySummary(saturated.latencies),
+            cpuMsPerAnswer,
             errors: saturated.errors.length,
             sampleErrors: saturated.errors.slice(0, 3),
           },

@@ -37,3 +37,23 @@ export function cpuMs(pids: number[]): number {
   }
   return (ticks / TICKS_PER_SECOND) * 1000;
 }
+
+/** PostgreSQL's server processes (every backend and helper) running now. */
+export function postgresPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').startsWith('postgres')) pids.push(Number(entry));
+    } catch {
+      // the process ended while we looked, or is not ours to read
+    }
+  }
+  return pids;
+}
+
+/** This process's own user + system CPU milliseconds so far. */
+export function ownCpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
