@@ -3,6 +3,8 @@ import { errorCode } from '@peerlift/testing';
 import { RedisService } from '../../src/redis/redis.module';
 import { MatchingService } from '../../src/tutoring/matching/matching.service';
 import { SweepService } from '../../src/tutoring/matching/sweep.service';
+import { LiveStateService } from '../../src/tutoring/live/live-state.service';
+import { LiveSyncService } from '../../src/tutoring/live/live-sync.service';
 import { OfferResolutionService } from '../../src/tutoring/offers/offer-resolution.service';
 import { startTestApi, type TestApi } from '../support/test-api';
 import {
@@ -217,12 +219,44 @@ describe('matching help requests to tutors', () => {
     ).toBe(false);
   });
 
+  it('ends again an offer that a stale restore revived after its time-out, so the request goes back in line', async () => {
+    const first = await availableTutor();
+    const learner = await ask();
+    await tick();
+    const offer = (await offerOf(first))!;
+    await api.sql.query(`UPDATE tutoring_offers SET expires_at = now() - interval '1 second' WHERE id = $1`, [
+      offer.id,
+    ]);
+    // The race, step by step: the sweep's time-out releases the claim in Redis; a tick that read Postgres
+    // just before the time-out committed (it still said OFFERED) restores the request from that read; then
+    // the time-out commits in Postgres (what OfferResolutionService's end() writes).
+    await ctx
+      .get(LiveStateService)
+      .release({ offerId: offer.id, requestId: learner.requestId, tutorId: first.id });
+    await ctx.get(LiveSyncService).request(learner.requestId);
+    await api.sql.query(`UPDATE tutoring_offers SET state = 'EXPIRED', responded_at = now() WHERE id = $1`, [
+      offer.id,
+    ]);
+    await api.sql.query(`UPDATE help_requests SET state = 'WAITING', current_offer_id = NULL WHERE id = $1`, [
+      learner.requestId,
+    ]);
+    // The revived offer carries its deadline back, so the next sweep ends it and the line moves on.
+    await ctx.get(SweepService).sweep();
+    const second = await availableTutor();
+    await tick();
+    expect((await offerOf(second))?.requestId).toBe(learner.requestId);
+  });
+
   it('rotates tutors nobody in line can take to the back of the pool, so they never block it', async () => {
     // More unvetted adults than one tick considers (1 request + 16 spare), all ahead of the one teen tutor.
     for (let i = 0; i < 20; i++) await availableTutor({ birthYear: ADULT });
     const teen = await availableTutor({ birthYear: TEEN });
     const redis = ctx.get(RedisService);
-    await redis.client.zadd(`${api.config.REDIS_PREFIX}:{tutoring}:free:${SKILL}`, Date.now() - 1000, teen.id);
+    await redis.client.zadd(
+      `${api.config.REDIS_PREFIX}:{tutoring}:free:${SKILL}`,
+      Date.now() - 1000,
+      teen.id,
+    );
     const learner = await ask({ birthYear: TEEN });
     await tick();
     expect(await offerOf(teen)).toBeNull();

@@ -127,15 +127,18 @@ return 1`,
 };
 
 /**
- * KEYS req, line, waiting, waitingSkills, learnerMark; ARGV requestId, pgState, skill, learner, createdMs,
- * pgFence, offerId, tutorId, deadlineMs. Makes Redis agree with Postgres for one request — unless Redis holds
- * a newer claim (a fence above Postgres's) still in flight, which its own deadline will settle, or Redis has
- * the request MATCHED by the very claim Postgres still calls OFFERED: that accept is on its way to Postgres
- * (a read taken just before it committed must not undo it; a refused accept undoes itself, UNDO_ACCEPT).
- * Returns 1/0.
+ * KEYS req, line, waiting, waitingSkills, learnerMark, deadlines; ARGV requestId, pgState, skill, learner,
+ * createdMs, pgFence, offerId, tutorId, deadlineMs. Makes Redis agree with Postgres for one request — unless
+ * Redis holds a newer claim (a fence above Postgres's) still in flight, which its own deadline will settle,
+ * or Redis has the request MATCHED by the very claim Postgres still calls OFFERED: that accept is on its way
+ * to Postgres (a read taken just before it committed must not undo it; a refused accept undoes itself,
+ * UNDO_ACCEPT). An OFFERED request gets its offer's deadline back in the sweep's ZSET: a read taken just
+ * before a time-out or decline committed may revive an offer that was already released, and only the
+ * deadline brings the sweep back to end it again (without it the request stayed OFFERED in Redis, out of
+ * line, for good — found by bench/matching under thousands of time-outs). Returns 1/0.
  */
 export const RESTORE_REQUEST: LuaScript = {
-  keys: 5,
+  keys: 6,
   lua: `
 local cur = redis.call('HMGET', KEYS[1], 'state', 'fence')
 if (cur[1] == 'OFFERED' or cur[1] == 'MATCHED') and tonumber(cur[2] or '0') > tonumber(ARGV[6]) then return 0 end
@@ -150,6 +153,7 @@ else
 end
 if st == 'OFFERED' then
   redis.call('HSET', KEYS[1], 'offer', ARGV[7], 'tutor', ARGV[8], 'deadline', ARGV[9])
+  if ARGV[7] ~= '' then redis.call('ZADD', KEYS[6], ARGV[9], ARGV[7]) end
 elseif st == 'WAITING' or st == 'MATCHED' then
   redis.call('HDEL', KEYS[1], 'offer', 'tutor', 'deadline')
 end

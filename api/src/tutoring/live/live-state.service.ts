@@ -183,6 +183,7 @@ export class LiveStateService {
       k.waiting(t.skillSlug),
       k.waitingSkills(),
       k.learnerMark(t.learnerId),
+      k.deadlines(),
     ];
     await this.run(
       'tutoringRestoreRequest',
