@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { HelpRequestCandidate, MasteryLevel, TutorCandidate } from '@peerlift/domain';
 import { InjectDataSource } from '../../database/inject-data-source';
+import { preparedRows, type PreparedSql } from '../../database/sql';
 
 interface RequestRow {
   id: string;
@@ -38,6 +39,57 @@ interface TutorRow {
 const RELIABILITY_WINDOW_DAYS = 30;
 
 /**
+ * A tick's two reads, prepared once per connection (planning cost about as much as running them). Both are
+ * written so that a generic plan is as good as a custom one: per-id probes, no EXISTS Postgres might hash.
+ * $1 request ids.
+ */
+const REQUEST_FACTS: PreparedSql = {
+  name: 'tutoring-request-facts',
+  text: `SELECT h.id, h.learner_id, h.state, h.created_at, u.birth_year, u.languages,
+              ARRAY(SELECT o.tutor_id FROM tutoring_offers o
+                    WHERE o.request_id = h.id AND o.state IN ('DECLINED', 'EXPIRED')) AS declined,
+              ARRAY(SELECT b.blocked_id FROM user_blocks b WHERE b.blocker_id = h.learner_id
+                    UNION SELECT b.blocker_id FROM user_blocks b WHERE b.blocked_id = h.learner_id) AS blocked
+       FROM help_requests h JOIN users u ON u.id = h.learner_id
+       WHERE h.id = ANY($1::uuid[])`,
+};
+
+/** $1 tutor ids, $2 skill, $3 the reliability window in days. */
+const TUTOR_FACTS: PreparedSql = {
+  name: 'tutoring-tutor-facts',
+  text: `SELECT u.id, u.birth_year, u.languages, u.time_zone, u.vetted, u.verified_coach, m.level, m.p_known,
+              EXISTS (SELECT 1 FROM tutoring_sessions s WHERE s.state = 'LIVE'
+                        AND (s.tutor_id = u.id OR s.learner_id = u.id)) AS busy,
+              a.asking IS NOT NULL AS asking,
+              (SELECT count(*) FROM tutoring_sessions s WHERE s.tutor_id = u.id AND s.started_at >= d.day_start)::int
+                AS sessions_today,
+              r.rating_count, r.rating_stars, o.offers_received, o.offers_accepted, o.offers_timed_out, o.offers_last_hour
+       FROM users u
+       LEFT JOIN mastery m ON m.user_id = u.id AND m.skill_slug = $2
+       -- Midnight on the tutor's clock, worked out once per tutor (not once per session row it is compared with).
+       CROSS JOIN LATERAL (
+         SELECT date_trunc('day', now() AT TIME ZONE u.time_zone) AT TIME ZONE u.time_zone AS day_start) d
+       -- A probe of the one-open-request index per tutor. (As an EXISTS, Postgres may hash every open
+       -- request instead — it did while a fresh database's statistics still called the table empty, and
+       -- each tick then read all of them.)
+       LEFT JOIN LATERAL (
+         SELECT 1 AS asking FROM help_requests h
+         WHERE h.learner_id = u.id AND h.state IN ('WAITING', 'OFFERED', 'MATCHED') LIMIT 1) a ON true
+       CROSS JOIN LATERAL (
+         SELECT count(*)::int AS rating_count, coalesce(sum(sr.stars), 0)::int AS rating_stars
+         FROM tutoring_sessions s JOIN session_ratings sr ON sr.session_id = s.id AND sr.rater_id = s.learner_id
+         WHERE s.tutor_id = u.id) r
+       CROSS JOIN LATERAL (
+         SELECT count(*)::int AS offers_received,
+                count(*) FILTER (WHERE state = 'ACCEPTED')::int AS offers_accepted,
+                count(*) FILTER (WHERE state = 'EXPIRED')::int AS offers_timed_out,
+                coalesce(array_agg(created_at) FILTER (WHERE created_at > now() - interval '1 hour'), '{}') AS offers_last_hour
+         FROM tutoring_offers WHERE tutor_id = u.id AND created_at > now() - make_interval(days => $3)
+           AND state <> 'WITHDRAWN') o
+       WHERE u.id = ANY($1::uuid[])`,
+};
+
+/**
  * Loads one matching tick's candidates from Postgres in two queries, so every hard filter (proficiency,
  * blocks, declines, age facts, live sessions, offers in the last hour) is judged on committed data rather
  * than on anything cached.
@@ -55,16 +107,7 @@ export class CandidateLoader {
     skill: string,
     ids: readonly string[],
   ): Promise<{ candidate: HelpRequestCandidate; state: string }[]> {
-    const rows = await this.db.query<RequestRow[]>(
-      `SELECT h.id, h.learner_id, h.state, h.created_at, u.birth_year, u.languages,
-              ARRAY(SELECT o.tutor_id FROM tutoring_offers o
-                    WHERE o.request_id = h.id AND o.state IN ('DECLINED', 'EXPIRED')) AS declined,
-              ARRAY(SELECT b.blocked_id FROM user_blocks b WHERE b.blocker_id = h.learner_id
-                    UNION SELECT b.blocker_id FROM user_blocks b WHERE b.blocked_id = h.learner_id) AS blocked
-       FROM help_requests h JOIN users u ON u.id = h.learner_id
-       WHERE h.id = ANY($1::uuid[])`,
-      [ids],
-    );
+    const rows = await preparedRows<RequestRow>(this.db, REQUEST_FACTS, [ids]);
     const byId = new Map(rows.map((r) => [r.id, r]));
     // Keep the line's order (the caller passes ids oldest first).
     return ids.flatMap((id) => {
@@ -96,32 +139,11 @@ export class CandidateLoader {
     skill: string;
     heartbeats: readonly { id: string; heartbeatMs: number }[];
   }): Promise<TutorCandidate[]> {
-    const rows = await this.db.query<TutorRow[]>(
-      `SELECT u.id, u.birth_year, u.languages, u.time_zone, u.vetted, u.verified_coach, m.level, m.p_known,
-              EXISTS (SELECT 1 FROM tutoring_sessions s WHERE s.state = 'LIVE'
-                        AND (s.tutor_id = u.id OR s.learner_id = u.id)) AS busy,
-              EXISTS (SELECT 1 FROM help_requests h WHERE h.learner_id = u.id
-                        AND h.state IN ('WAITING', 'OFFERED', 'MATCHED')) AS asking,
-              (SELECT count(*) FROM tutoring_sessions s WHERE s.tutor_id = u.id
-                 AND s.started_at >= (date_trunc('day', now() AT TIME ZONE u.time_zone) AT TIME ZONE u.time_zone))::int
-                AS sessions_today,
-              r.rating_count, r.rating_stars, o.offers_received, o.offers_accepted, o.offers_timed_out, o.offers_last_hour
-       FROM users u
-       LEFT JOIN mastery m ON m.user_id = u.id AND m.skill_slug = $2
-       CROSS JOIN LATERAL (
-         SELECT count(*)::int AS rating_count, coalesce(sum(sr.stars), 0)::int AS rating_stars
-         FROM tutoring_sessions s JOIN session_ratings sr ON sr.session_id = s.id AND sr.rater_id = s.learner_id
-         WHERE s.tutor_id = u.id) r
-       CROSS JOIN LATERAL (
-         SELECT count(*)::int AS offers_received,
-                count(*) FILTER (WHERE state = 'ACCEPTED')::int AS offers_accepted,
-                count(*) FILTER (WHERE state = 'EXPIRED')::int AS offers_timed_out,
-                coalesce(array_agg(created_at) FILTER (WHERE created_at > now() - interval '1 hour'), '{}') AS offers_last_hour
-         FROM tutoring_offers WHERE tutor_id = u.id AND created_at > now() - make_interval(days => $3)
-           AND state <> 'WITHDRAWN') o
-       WHERE u.id = ANY($1::uuid[])`,
-      [opts.heartbeats.map((h) => h.id), opts.skill, RELIABILITY_WINDOW_DAYS],
-    );
+    const rows = await preparedRows<TutorRow>(this.db, TUTOR_FACTS, [
+      opts.heartbeats.map((h) => h.id),
+      opts.skill,
+      RELIABILITY_WINDOW_DAYS,
+    ]);
     const beats = new Map(opts.heartbeats.map((h) => [h.id, h.heartbeatMs]));
     // Someone waiting for help themselves is not there to tutor (their claim would be refused anyway).
     return rows
