@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { HelpRequestCandidate, MasteryLevel, TutorCandidate } from '@peerlift/domain';
 import { InjectDataSource } from '../../database/inject-data-source';
-import { preparedRows, type PreparedSql } from '../../database/sql';
 
 interface RequestRow {
   id: string;
@@ -39,25 +38,20 @@ interface TutorRow {
 const RELIABILITY_WINDOW_DAYS = 30;
 
 /**
- * A tick's two reads, prepared once per connection (planning cost about as much as running them). Both are
- * written so that a generic plan is as good as a custom one: per-id probes, no EXISTS Postgres might hash.
+ * A tick's two reads. Not prepared: Postgres's generic plans for them ran several times slower than custom
+ * ones on bench/matching's data (the tutor facts 7.9 ms per tick against ~1.5 ms; docs/decisions.md).
  * $1 request ids.
  */
-const REQUEST_FACTS: PreparedSql = {
-  name: 'tutoring-request-facts',
-  text: `SELECT h.id, h.learner_id, h.state, h.created_at, u.birth_year, u.languages,
+const REQUEST_FACTS = `SELECT h.id, h.learner_id, h.state, h.created_at, u.birth_year, u.languages,
               ARRAY(SELECT o.tutor_id FROM tutoring_offers o
                     WHERE o.request_id = h.id AND o.state IN ('DECLINED', 'EXPIRED')) AS declined,
               ARRAY(SELECT b.blocked_id FROM user_blocks b WHERE b.blocker_id = h.learner_id
                     UNION SELECT b.blocker_id FROM user_blocks b WHERE b.blocked_id = h.learner_id) AS blocked
        FROM help_requests h JOIN users u ON u.id = h.learner_id
-       WHERE h.id = ANY($1::uuid[])`,
-};
+       WHERE h.id = ANY($1::uuid[])`;
 
 /** $1 tutor ids, $2 skill, $3 the reliability window in days. */
-const TUTOR_FACTS: PreparedSql = {
-  name: 'tutoring-tutor-facts',
-  text: `SELECT u.id, u.birth_year, u.languages, u.time_zone, u.vetted, u.verified_coach, m.level, m.p_known,
+const TUTOR_FACTS = `SELECT u.id, u.birth_year, u.languages, u.time_zone, u.vetted, u.verified_coach, m.level, m.p_known,
               EXISTS (SELECT 1 FROM tutoring_sessions s WHERE s.state = 'LIVE'
                         AND (s.tutor_id = u.id OR s.learner_id = u.id)) AS busy,
               a.asking IS NOT NULL AS asking,
@@ -86,8 +80,7 @@ const TUTOR_FACTS: PreparedSql = {
                 coalesce(array_agg(created_at) FILTER (WHERE created_at > now() - interval '1 hour'), '{}') AS offers_last_hour
          FROM tutoring_offers WHERE tutor_id = u.id AND created_at > now() - make_interval(days => $3)
            AND state <> 'WITHDRAWN') o
-       WHERE u.id = ANY($1::uuid[])`,
-};
+       WHERE u.id = ANY($1::uuid[])`;
 
 /**
  * Loads one matching tick's candidates from Postgres in two queries, so every hard filter (proficiency,
@@ -107,7 +100,7 @@ export class CandidateLoader {
     skill: string,
     ids: readonly string[],
   ): Promise<{ candidate: HelpRequestCandidate; state: string }[]> {
-    const rows = await preparedRows<RequestRow>(this.db, REQUEST_FACTS, [ids]);
+    const rows = await this.db.query<RequestRow[]>(REQUEST_FACTS, [ids]);
     const byId = new Map(rows.map((r) => [r.id, r]));
     // Keep the line's order (the caller passes ids oldest first).
     return ids.flatMap((id) => {
@@ -139,7 +132,7 @@ export class CandidateLoader {
     skill: string;
     heartbeats: readonly { id: string; heartbeatMs: number }[];
   }): Promise<TutorCandidate[]> {
-    const rows = await preparedRows<TutorRow>(this.db, TUTOR_FACTS, [
+    const rows = await this.db.query<TutorRow[]>(TUTOR_FACTS, [
       opts.heartbeats.map((h) => h.id),
       opts.skill,
       RELIABILITY_WINDOW_DAYS,
