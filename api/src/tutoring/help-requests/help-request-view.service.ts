@@ -51,7 +51,10 @@ export class HelpRequestViewService {
 
   private async toModel(row: RequestRow): Promise<HelpRequestModel> {
     const open = OPEN.includes(row.state);
-    const tutorsOnline = await this.presence.tutorsOnline(row.skill_slug);
+    const [tutorsOnline, freeTutors] = await Promise.all([
+      this.presence.tutorsOnline(row.skill_slug),
+      this.presence.freeTutors(row.skill_slug),
+    ]);
     // Redis knows the line exactly; Postgres's count is the fallback while Redis is catching up.
     const position = open
       ? ((await this.live.position(row.id, row.skill_slug)) ?? Math.max(1, row.position))
@@ -72,6 +75,7 @@ export class HelpRequestViewService {
           : estimateWaitSeconds({
               position,
               tutorsOnline,
+              freeTutors,
               recentMatchRatePerMinute: row.recent_matches / MATCH_RATE_WINDOW_MINUTES,
             }),
       session: row.session_id ? { id: row.session_id } : null,

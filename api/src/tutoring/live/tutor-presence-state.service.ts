@@ -87,4 +87,9 @@ export class TutorPresenceState {
   tutorsOnline(skill: string): Promise<number> {
     return this.client.scard(this.keys.available(skill));
   }
+
+  /** Of those, the ones free right now (the skill's pool: in no session, deciding on no offer). */
+  freeTutors(skill: string): Promise<number> {
+    return this.client.zcard(this.keys.free(skill));
+  }
 }
