@@ -55,6 +55,18 @@ describe('cost terms', () => {
     expect(lateNightTerm(timeZone, new Date(iso))).toBe(term);
   });
 
+  it('gives each minute its own hour, asked across an hour boundary and back, zone after zone', () => {
+    const calls: [string, string, number][] = [
+      ['America/New_York', '2026-06-15T01:59:30Z', 21],
+      ['Asia/Kolkata', '2026-06-15T01:59:40Z', 7], // 07:29 IST, the same UTC minute, another zone
+      ['America/New_York', '2026-06-15T02:00:10Z', 22],
+      ['Asia/Kolkata', '2026-06-15T16:29:59Z', 21],
+      ['Asia/Kolkata', '2026-06-15T16:30:00Z', 22],
+      ['America/New_York', '2026-06-15T01:59:50Z', 21],
+    ];
+    expect(calls.map(([zone, iso]) => tutorLocalHour(zone, new Date(iso)))).toEqual(calls.map((c) => c[2]));
+  });
+
   it.each([
     [0, 0],
     [3, 0.5],

@@ -19,15 +19,34 @@ function hourFormatter(timeZone: string): Intl.DateTimeFormat | null {
 }
 
 /**
+ * Hours already worked out for the current UTC minute, by zone. A matching tick asks for every pair of
+ * request and tutor — thousands in a burst — while only a handful of zones and one minute are involved, and
+ * formatting is the expensive part of a pair's cost. Every zone's offset today is a whole number of minutes,
+ * so within one UTC minute the hour is the same in each zone. Bounded: cleared when the minute changes.
+ */
+const hourThisMinute = new Map<string, number | null>();
+let memoMinute = Number.NaN;
+
+/**
  * The hour (0–23) at `now` in the IANA time zone `timeZone`, or null when the zone is unknown or `now` is
  * not a valid date.
  */
 export function tutorLocalHour(timeZone: string, now: Date): number | null {
-  if (!Number.isFinite(now.getTime())) return null;
-  const formatter = hourFormatter(timeZone);
-  if (!formatter) return null;
-  const hour = formatter.formatToParts(now).find((part) => part.type === 'hour');
-  return hour ? Number(hour.value) % 24 : null;
+  const ms = now.getTime();
+  if (!Number.isFinite(ms)) return null;
+  const minute = Math.floor(ms / 60_000);
+  if (minute !== memoMinute) {
+    memoMinute = minute;
+    hourThisMinute.clear();
+  }
+  let hour = hourThisMinute.get(timeZone);
+  if (hour === undefined) {
+    const formatter = hourFormatter(timeZone);
+    const part = formatter?.formatToParts(now).find((p) => p.type === 'hour');
+    hour = part ? Number(part.value) % 24 : null;
+    hourThisMinute.set(timeZone, hour);
+  }
+  return hour;
 }
 
 /** Late night on the tutor's clock: from 22:00 up to 07:00. */
