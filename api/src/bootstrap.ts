@@ -20,8 +20,8 @@ const BODY_LIMIT_BYTES = 64 * 1024;
 /**
  * Builds the api (without listening) — shared by main.ts and the tests, so both run the same app. Nest runs
  * on Fastify rather than Express: on our 2-core reference machine the Express stack (router, body-parser,
- * etag, negotiation) was ~17 % of the api's CPU per answered question, and the same app on Fastify answered
- * ~25 % more questions a second (docs/decisions.md).
+ * etag, negotiation) was ~17 % of the api's CPU per answered question, and the same app on Fastify spends
+ * about 0.25 ms less CPU per answer (docs/decisions.md).
  */
 export async function createApiApp(
   config: AppConfig,
