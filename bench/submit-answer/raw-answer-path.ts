@@ -4,30 +4,21 @@ import {
   applyAttempt,
   CURRICULUM,
   DEFAULT_POINT_VALUES,
-  POINTS_PER_MINUTE_CAP,
   isAnswerCorrect,
   pointsForCorrectAnswer,
 } from '@peerlift/domain';
 import { masteryStateFromRow } from '@peerlift/api/curriculum/mastery-row';
 import type { PreparedSql } from '@peerlift/api/database/sql';
 import { AnswerBatches } from '@peerlift/api/practice/answer-batches';
-import { NEXT_EXERCISE, UNLOCKING_LEVELS } from '@peerlift/api/practice/exercise-statements';
-import {
-  DISTINCT_FROM_LAST,
-  exerciseCandidates,
-  exerciseDraw,
-} from '@peerlift/api/practice/exercise.service';
+import { NEXT_EXERCISE } from '@peerlift/api/practice/exercise-statements';
+import { exerciseCandidates, exerciseDraw } from '@peerlift/api/practice/exercise.service';
 import { EMPTY_PROGRESS } from '@peerlift/api/streaks/learner-progress';
 
 /** The api's answer statements over a raw `pg` pool, batched the same way (one per pool). */
 export function rawAnswerStatements(pool: pg.Pool): AnswerBatches {
   const run = async <T>(statement: PreparedSql, params: unknown[]) =>
     (await pool.query({ name: statement.name, text: statement.text, values: params })).rows as T[];
-  return new AnswerBatches(run, {
-    pointsPerMinuteCap: POINTS_PER_MINUTE_CAP,
-    distinctFromLast: DISTINCT_FROM_LAST,
-    unlockingLevels: UNLOCKING_LEVELS,
-  });
+  return new AnswerBatches(run);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ExpectedAnswer, MasteryState } from '@peerlift/domain';
+import { POINTS_PER_MINUTE_CAP, type ExpectedAnswer, type MasteryState } from '@peerlift/domain';
 import type { OtherSkillsMastery } from '../badges/answer-badge-stats';
 import type { BadgeRefModel } from '../badges/models/badge.model';
 import { masteryRowObject, type MasteryRow } from '../curriculum/mastery-row';
@@ -7,6 +7,8 @@ import type { PreparedSql } from '../database/sql';
 import type { PointAward } from '../gamification/point-ledger.service';
 import type { ProgressRow } from '../streaks/learner-progress';
 import { READ_ANSWERS, WRITE_ANSWERS } from './answer-statements';
+import { UNLOCKING_LEVELS } from './exercise-statements';
+import { DISTINCT_FROM_LAST } from './exercise.service';
 import type { ExerciseModel } from './models/exercise.model';
 
 /** What the read returns for one answer. */
@@ -65,13 +67,6 @@ export interface AnswerWritten {
 /** Runs a prepared statement on any pooled connection (a `pg` Pool, or the one TypeORM holds). */
 export type RunPrepared = <T>(statement: PreparedSql, params: unknown[]) => Promise<T[]>;
 
-/** The statements' fixed parameters: the per-minute points cap, recent prompts to avoid, unlocking levels. */
-export interface AnswerStatementSettings {
-  pointsPerMinuteCap: number;
-  distinctFromLast: number;
-  unlockingLevels: readonly string[];
-}
-
 /**
  * Batches large enough to pay for their plan many times over, small enough that one batch's JSON stays
  * a few hundred KB; two at a time so both of Postgres's cores can work while the api prepares the next.
@@ -87,7 +82,7 @@ export class AnswerBatches {
   private readonly reads: StatementBatcher<{ exerciseId: string; userId: string }, ExerciseForAnswer | null>;
   private readonly writes: StatementBatcher<AnswerWrite, AnswerWritten>;
 
-  constructor(run: RunPrepared, settings: AnswerStatementSettings) {
+  constructor(run: RunPrepared) {
     this.reads = new StatementBatcher({
       maxBatch: MAX_BATCH,
       maxInFlight: MAX_IN_FLIGHT,
@@ -107,9 +102,11 @@ export class AnswerBatches {
       run: (items) =>
         run<AnswerWritten>(WRITE_ANSWERS, [
           JSON.stringify(items.map((w, i) => answerJson(w, i + 1))),
-          settings.pointsPerMinuteCap,
-          settings.distinctFromLast,
-          settings.unlockingLevels,
+          // The domain's fixed rules, as data: the points-per-minute cap, how many recent prompts a new
+          // exercise must differ from, the levels that unlock dependants.
+          POINTS_PER_MINUTE_CAP,
+          DISTINCT_FROM_LAST,
+          UNLOCKING_LEVELS,
         ]),
     });
   }

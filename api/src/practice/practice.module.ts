@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { POINTS_PER_MINUTE_CAP } from '@peerlift/domain';
 import type { DataSource } from 'typeorm';
 import { ClassroomsModule } from '../classrooms/classrooms.module';
 import { CurriculumModule } from '../curriculum/curriculum.module';
@@ -9,8 +8,7 @@ import { DATA_SOURCE } from '../database/inject-data-source';
 import { preparedRows } from '../database/sql';
 import { AnswerBatches } from './answer-batches';
 import { AnswerResultResolver } from './answer-result.resolver';
-import { UNLOCKING_LEVELS } from './exercise-statements';
-import { DISTINCT_FROM_LAST, ExerciseService } from './exercise.service';
+import { ExerciseService } from './exercise.service';
 import { PracticeResolver } from './practice.resolver';
 import { SubmitAnswerService } from './submit-answer.service';
 
@@ -25,11 +23,7 @@ import { SubmitAnswerService } from './submit-answer.service';
       provide: AnswerBatches,
       inject: [DATA_SOURCE],
       useFactory: (db: DataSource) =>
-        new AnswerBatches((statement, params) => preparedRows(db, statement, params), {
-          pointsPerMinuteCap: POINTS_PER_MINUTE_CAP,
-          distinctFromLast: DISTINCT_FROM_LAST,
-          unlockingLevels: UNLOCKING_LEVELS,
-        }),
+        new AnswerBatches((statement, params) => preparedRows(db, statement, params)),
     },
   ],
 })
