@@ -23,6 +23,7 @@ import { TutorPresenceState } from '@peerlift/api/tutoring/live/tutor-presence-s
 import { startBenchStack } from '../support/bench-server';
 import { postJson } from '../support/json-post';
 import { latencySummary, machine } from '../support/latency-stats';
+import { apiPids, cpuMs, ownCpuMs, pidsRunning, postgresPids, redisPids } from '../support/process-cpu';
 import { claimCeiling } from './claim-ceiling';
 import { measure, type PhaseWindow } from './measurements';
 import { makeAvailable, seedBacklog, seedPeople } from './seed-world';
@@ -112,6 +113,7 @@ async function main() {
     }
     await until(async () => (await offeredCount(stack.sql, backlog)) >= BACKLOG, 180_000);
     burst.end = await pgNow(stack.sql);
+    progress('burst offered');
     const burstTicks = ticks.length;
 
     // Tutors start answering after the burst: the burst measures how fast offers go out, not people.
@@ -133,10 +135,20 @@ async function main() {
       () => undefined,
     );
     answering.end = await pgNow(stack.sql);
+    progress('backlog answered');
 
     // Phase 3: new requests at a fixed rate, tutors answering as before.
     const steadyLearners = people.learners.slice(BACKLOG);
     const steady: PhaseWindow = { start: await pgNow(stack.sql), end: new Date(0) };
+    progress(`steady phase: ${RATE} requests/s for ${SECONDS} s`);
+    // CPU per steady request from /proc: where the two cores go, whatever rate the machine reached.
+    const cpuPids = {
+      api: apiPids(String(stack.env.REDIS_PREFIX)),
+      worker: pidsRunning(`${build}/worker/src/main.js`),
+      postgres: postgresPids(),
+      redis: redisPids(),
+    };
+    const cpu0 = cpuSnapshot(cpuPids);
     const asked = await paced(steadyLearners.length, RATE, async (i) => {
       const skill = CURRICULUM[i % CURRICULUM.length].slug;
       const res = await gql(
@@ -148,7 +160,9 @@ async function main() {
       const id = (res.data as { requestHelp?: { id: string } } | undefined)?.requestHelp?.id;
       return id ? { id } : { error: res.errors?.[0]?.extensions?.code ?? 'unknown' };
     });
+    const cpuSpent = cpuSnapshot(cpuPids, cpu0);
     steady.end = await pgNow(stack.sql);
+    progress('steady phase done');
     await until(async () => (await offeredCount(stack.sql, asked.ids)) >= asked.ids.length, 30_000).catch(
       () => undefined,
     );
@@ -195,6 +209,9 @@ async function main() {
             requestsSent: asked.sent,
             requestErrors: asked.errors,
             achievedRatePerSecond: round(asked.sent / asked.seconds),
+            cpuMsPerRequest: Object.fromEntries(
+              Object.entries(cpuSpent).map(([k, ms]) => [k, round(ms / Math.max(asked.sent, 1))]),
+            ),
           },
           tutorAnswers: answered,
           solverMsPerTick: {
@@ -229,6 +246,25 @@ async function main() {
     await stack.stop();
     rmSync(build, { recursive: true, force: true });
   }
+}
+
+type CpuPids = Record<'api' | 'worker' | 'postgres' | 'redis', number[]>;
+
+/** CPU ms used so far by each process group and this process (minus `since`, when given). */
+function cpuSnapshot(pids: CpuPids, since?: Record<string, number>): Record<string, number> {
+  const now: Record<string, number> = {
+    api: cpuMs(pids.api),
+    worker: cpuMs(pids.worker),
+    postgres: cpuMs(pids.postgres),
+    redis: cpuMs(pids.redis),
+    loadGenerator: ownCpuMs(),
+  };
+  return since ? Object.fromEntries(Object.entries(now).map(([k, v]) => [k, v - (since[k] ?? 0)])) : now;
+}
+
+/** Phase boundaries on stderr (stdout is the JSON), e.g. for sampling the stores from outside. */
+function progress(message: string): void {
+  console.error(`bench/matching ${new Date().toISOString()} ${message}`);
 }
 
 async function offeredCount(sql: import('pg').Pool, requestIds: string[]): Promise<number> {

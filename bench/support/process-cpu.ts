@@ -31,6 +31,16 @@ export function apiPids(redisPrefix: string): number[] {
   );
 }
 
+/** Processes whose command line includes `fragment` (e.g. a worker build's main.js). */
+export function pidsRunning(fragment: string): number[] {
+  return pidsWhere((cmdline) => cmdline.includes(fragment));
+}
+
+/** Redis's server processes running now. */
+export function redisPids(): number[] {
+  return pidsWhere((cmdline) => cmdline.startsWith('redis-server'));
+}
+
 /** PostgreSQL's server processes (every backend and helper) running now. */
 export function postgresPids(): number[] {
   return pidsWhere((cmdline) => cmdline.startsWith('postgres'));

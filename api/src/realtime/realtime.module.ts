@@ -17,7 +17,8 @@ export class RealtimeService implements OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.prefix = config.REDIS_PREFIX;
     this.pubSub = new RedisPubSub({
-      publisher: new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }),
+      // Events published in the same turn (a match tells tutor and learner) share one write.
+      publisher: new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableAutoPipelining: true }),
       subscriber: new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }),
     });
   }

@@ -5,17 +5,20 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { requireSkill } from '../../curriculum/skills.service';
 import { InjectDataSource } from '../../database/inject-data-source';
-import { sqlRows, uniqueViolation } from '../../database/sql';
+import { preparedRows, sqlRows, uniqueViolation, type PreparedSql } from '../../database/sql';
 import { ErrorCode, PeerliftError } from '../../graphql/peerlift-error';
 import { TutoringEventsService } from '../events/tutoring-events.service';
 import { LiveStateService } from '../live/live-state.service';
 import { MatchingQueue } from '../matching/matching-queue';
 import { HelpRequestViewService } from './help-request-view.service';
-import type { HelpRequestModel } from './models/help-request.model';
+import { HelpRequestStateEnum, type HelpRequestModel } from './models/help-request.model';
 
 interface CreatedRequest {
   id: string;
+  created_at: Date;
+  /** created_at in epoch ms as Postgres rounds it (the Redis line's score, as a restore computes it too). */
   created_ms: string;
+  expires_at: Date;
   /** An offer the learner was holding as a tutor, withdrawn because they are now in line themselves. */
   withdrawn: { offer_id: string; request_id: string; skill_slug: string } | undefined;
 }
@@ -26,6 +29,47 @@ interface CancelledRequest {
   current_offer_id: string | null;
   withdrawn_tutor_id: string | null;
 }
+
+interface JoinedLine {
+  id: string | null;
+  created_at: Date | null;
+  created_ms: string | null;
+  expires_at: Date | null;
+  offer_id: string | null;
+  request_id: string | null;
+  skill_slug: string | null;
+}
+
+const LOCK_USER: PreparedSql = {
+  name: 'help_lock_user',
+  text: `SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE`,
+};
+
+/**
+ * $1 learner, $2 skill, $3 note, $4 TTL in minutes. One statement: refuse someone in a live session, join
+ * the line, and — since someone in line for help is not free to tutor — hand an offer they hold as a tutor
+ * to the next tutor. WITHDRAWN is neither a decline nor a time-out, so it does not count against them.
+ */
+const JOIN_LINE: PreparedSql = {
+  name: 'help_join_line',
+  // Two probes of the partial unique indexes of live sessions, rather than one OR across both columns.
+  text: `WITH live AS (
+           SELECT 1 FROM tutoring_sessions WHERE state = 'LIVE' AND tutor_id = $1
+           UNION ALL SELECT 1 FROM tutoring_sessions WHERE state = 'LIVE' AND learner_id = $1 LIMIT 1),
+         ins AS (
+           INSERT INTO help_requests (learner_id, skill_slug, note, state, expires_at)
+           SELECT $1, $2, $3, 'WAITING', now() + make_interval(mins => $4) WHERE NOT EXISTS (SELECT 1 FROM live)
+           RETURNING id, created_at, expires_at, (extract(epoch FROM created_at) * 1000)::bigint AS created_ms),
+         w AS (
+           UPDATE tutoring_offers SET state = 'WITHDRAWN', responded_at = now()
+           WHERE tutor_id = $1 AND state = 'PENDING' AND EXISTS (SELECT 1 FROM ins) RETURNING id, request_id),
+         h AS (
+           UPDATE help_requests h SET state = 'WAITING', current_offer_id = NULL
+           FROM w WHERE h.id = w.request_id AND h.state = 'OFFERED' AND h.current_offer_id = w.id
+           RETURNING w.id AS offer_id, h.id AS request_id, h.skill_slug)
+         SELECT ins.id, ins.created_at, ins.created_ms, ins.expires_at, h.offer_id, h.request_id, h.skill_slug FROM (SELECT 1) one
+         LEFT JOIN ins ON true LEFT JOIN h ON true`,
+};
 
 /**
  * Asking for help and cancelling. Postgres commits first; then the request joins its line in Redis and a
@@ -73,7 +117,16 @@ export class HelpRequestsService {
     const w = created.withdrawn;
     if (w) await this.live.release({ offerId: w.offer_id, requestId: w.request_id, tutorId: learnerId });
     await this.queue.tickSkills(w ? [skillSlug, w.skill_slug] : [skillSlug]);
-    return (await this.view.mine(learnerId))!;
+    // Built from what this call knows rather than read back: a new request has no session yet.
+    return this.view.toModel({
+      id: created.id,
+      skill_slug: skillSlug,
+      note: cleanNote,
+      state: HelpRequestStateEnum.WAITING,
+      created_at: created.created_at,
+      expires_at: created.expires_at,
+      session_id: null,
+    });
   }
 
   private async insert(
@@ -84,35 +137,13 @@ export class HelpRequestsService {
   ): Promise<CreatedRequest> {
     // The user row lock orders this against an accept that would put the same user in a session; the
     // statement after it sees that accept's outcome.
-    await sqlRows(m, `SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE`, [learnerId]);
-    // One statement: refuse someone in a live session, join the line, and — since someone in line for help
-    // is not free to tutor — hand an offer they hold as a tutor to the next tutor. WITHDRAWN is neither a
-    // decline nor a time-out, so it does not count against them.
-    const [row] = await sqlRows<{
-      id: string | null;
-      created_ms: string | null;
-      offer_id: string | null;
-      request_id: string | null;
-      skill_slug: string | null;
-    }>(
-      m,
-      `WITH live AS (
-         SELECT 1 FROM tutoring_sessions WHERE state = 'LIVE' AND (tutor_id = $1 OR learner_id = $1) LIMIT 1),
-       ins AS (
-         INSERT INTO help_requests (learner_id, skill_slug, note, state, expires_at)
-         SELECT $1, $2, $3, 'WAITING', now() + make_interval(mins => $4) WHERE NOT EXISTS (SELECT 1 FROM live)
-         RETURNING id, (extract(epoch FROM created_at) * 1000)::bigint AS created_ms),
-       w AS (
-         UPDATE tutoring_offers SET state = 'WITHDRAWN', responded_at = now()
-         WHERE tutor_id = $1 AND state = 'PENDING' AND EXISTS (SELECT 1 FROM ins) RETURNING id, request_id),
-       h AS (
-         UPDATE help_requests h SET state = 'WAITING', current_offer_id = NULL
-         FROM w WHERE h.id = w.request_id AND h.state = 'OFFERED' AND h.current_offer_id = w.id
-         RETURNING w.id AS offer_id, h.id AS request_id, h.skill_slug)
-       SELECT ins.id, ins.created_ms, h.offer_id, h.request_id, h.skill_slug FROM (SELECT 1) one
-       LEFT JOIN ins ON true LEFT JOIN h ON true`,
-      [learnerId, skillSlug, note, this.config.HELP_REQUEST_TTL_MINUTES],
-    );
+    await preparedRows(m, LOCK_USER, [learnerId]);
+    const [row] = await preparedRows<JoinedLine>(m, JOIN_LINE, [
+      learnerId,
+      skillSlug,
+      note,
+      this.config.HELP_REQUEST_TTL_MINUTES,
+    ]);
     if (!row?.id)
       throw new PeerliftError(
         ErrorCode.IN_SESSION,
@@ -121,7 +152,13 @@ export class HelpRequestsService {
     const withdrawn = row.offer_id
       ? { offer_id: row.offer_id, request_id: row.request_id!, skill_slug: row.skill_slug! }
       : undefined;
-    return { id: row.id, created_ms: row.created_ms!, withdrawn };
+    return {
+      id: row.id,
+      created_at: row.created_at!,
+      created_ms: row.created_ms!,
+      expires_at: row.expires_at!,
+      withdrawn,
+    };
   }
 
   /** Cancels my waiting request, withdrawing an offer a tutor is deciding on. */

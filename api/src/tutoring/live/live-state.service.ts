@@ -145,7 +145,7 @@ export class LiveStateService {
     );
   }
 
-  /** Forgets a deadline whose offer is unknown everywhere. */
+  /** Forgets an offer's deadline: the offer is settled in Postgres (accepted) or unknown everywhere. */
   async dropDeadline(offerId: string): Promise<void> {
     await this.client.zrem(this.keys.deadlines(), offerId);
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { HelpRequestCandidate, MasteryLevel, TutorCandidate } from '@peerlift/domain';
 import { InjectDataSource } from '../../database/inject-data-source';
+import { preparedRows, type PreparedSql } from '../../database/sql';
 
 interface RequestRow {
   id: string;
@@ -38,28 +39,36 @@ interface TutorRow {
 const RELIABILITY_WINDOW_DAYS = 30;
 
 /**
- * A tick's two reads. Not prepared: Postgres's generic plans for them ran several times slower than custom
- * ones on bench/matching's data (the tutor facts 7.9 ms per tick against ~1.5 ms; docs/decisions.md).
+ * A tick's two reads, prepared (planning them cost more than running them). Every per-row fact is a LATERAL
+ * subquery Postgres cannot flatten (LIMIT, aggregate) or a scalar subquery, so any plan — the generic one
+ * included — probes indexes per row. Written as plain joins and EXISTS, the generic plans hashed whole
+ * tables (a skill's mastery, every live session) and ran several times slower (docs/decisions.md).
  * $1 request ids.
  */
-const REQUEST_FACTS = `SELECT h.id, h.learner_id, h.state, h.created_at, u.birth_year, u.languages,
+const REQUEST_FACTS: PreparedSql = {
+  name: 'tick_request_facts',
+  text: `SELECT h.id, h.learner_id, h.state, h.created_at, u.birth_year, u.languages,
               ARRAY(SELECT o.tutor_id FROM tutoring_offers o
                     WHERE o.request_id = h.id AND o.state IN ('DECLINED', 'EXPIRED')) AS declined,
               ARRAY(SELECT b.blocked_id FROM user_blocks b WHERE b.blocker_id = h.learner_id
                     UNION SELECT b.blocker_id FROM user_blocks b WHERE b.blocked_id = h.learner_id) AS blocked
-       FROM help_requests h JOIN users u ON u.id = h.learner_id
-       WHERE h.id = ANY($1::uuid[])`;
+       FROM help_requests h
+       CROSS JOIN LATERAL (SELECT birth_year, languages FROM users WHERE id = h.learner_id LIMIT 1) u
+       WHERE h.id = ANY($1::uuid[])`,
+};
 
 /** $1 tutor ids, $2 skill, $3 the reliability window in days. */
-const TUTOR_FACTS = `SELECT u.id, u.birth_year, u.languages, u.time_zone, u.vetted, u.verified_coach, m.level, m.p_known,
-              EXISTS (SELECT 1 FROM tutoring_sessions s WHERE s.state = 'LIVE'
-                        AND (s.tutor_id = u.id OR s.learner_id = u.id)) AS busy,
+const TUTOR_FACTS: PreparedSql = {
+  name: 'tick_tutor_facts',
+  text: `SELECT u.id, u.birth_year, u.languages, u.time_zone, u.vetted, u.verified_coach, m.level, m.p_known,
+              b.busy IS NOT NULL AS busy,
               a.asking IS NOT NULL AS asking,
               (SELECT count(*) FROM tutoring_sessions s WHERE s.tutor_id = u.id AND s.started_at >= d.day_start)::int
                 AS sessions_today,
               r.rating_count, r.rating_stars, o.offers_received, o.offers_accepted, o.offers_timed_out, o.offers_last_hour
        FROM users u
-       LEFT JOIN mastery m ON m.user_id = u.id AND m.skill_slug = $2
+       LEFT JOIN LATERAL (
+         SELECT level, p_known FROM mastery WHERE user_id = u.id AND skill_slug = $2 LIMIT 1) m ON true
        -- Midnight on the tutor's clock, worked out once per tutor (not once per session row it is compared with).
        CROSS JOIN LATERAL (
          SELECT date_trunc('day', now() AT TIME ZONE u.time_zone) AT TIME ZONE u.time_zone AS day_start) d
@@ -69,6 +78,11 @@ const TUTOR_FACTS = `SELECT u.id, u.birth_year, u.languages, u.time_zone, u.vett
        LEFT JOIN LATERAL (
          SELECT 1 AS asking FROM help_requests h
          WHERE h.learner_id = u.id AND h.state IN ('WAITING', 'OFFERED', 'MATCHED') LIMIT 1) a ON true
+       -- Probes of the live sessions' partial unique indexes, one per column, for the same reason: as
+       -- EXISTS subplans (an OR of two, or one with an OR inside) Postgres hashed every live session.
+       LEFT JOIN LATERAL (
+         SELECT 1 AS busy FROM tutoring_sessions s WHERE s.state = 'LIVE' AND s.tutor_id = u.id
+         UNION ALL SELECT 1 FROM tutoring_sessions s WHERE s.state = 'LIVE' AND s.learner_id = u.id LIMIT 1) b ON true
        CROSS JOIN LATERAL (
          SELECT count(*)::int AS rating_count, coalesce(sum(sr.stars), 0)::int AS rating_stars
          FROM tutoring_sessions s JOIN session_ratings sr ON sr.session_id = s.id AND sr.rater_id = s.learner_id
@@ -80,7 +94,8 @@ const TUTOR_FACTS = `SELECT u.id, u.birth_year, u.languages, u.time_zone, u.vett
                 coalesce(array_agg(created_at) FILTER (WHERE created_at > now() - interval '1 hour'), '{}') AS offers_last_hour
          FROM tutoring_offers WHERE tutor_id = u.id AND created_at > now() - make_interval(days => $3)
            AND state <> 'WITHDRAWN') o
-       WHERE u.id = ANY($1::uuid[])`;
+       WHERE u.id = ANY($1::uuid[])`,
+};
 
 /**
  * Loads one matching tick's candidates from Postgres in two queries, so every hard filter (proficiency,
@@ -100,7 +115,7 @@ export class CandidateLoader {
     skill: string,
     ids: readonly string[],
   ): Promise<{ candidate: HelpRequestCandidate; state: string }[]> {
-    const rows = await this.db.query<RequestRow[]>(REQUEST_FACTS, [ids]);
+    const rows = await preparedRows<RequestRow>(this.db, REQUEST_FACTS, [ids]);
     const byId = new Map(rows.map((r) => [r.id, r]));
     // Keep the line's order (the caller passes ids oldest first).
     return ids.flatMap((id) => {
@@ -132,7 +147,7 @@ export class CandidateLoader {
     skill: string;
     heartbeats: readonly { id: string; heartbeatMs: number }[];
   }): Promise<TutorCandidate[]> {
-    const rows = await this.db.query<TutorRow[]>(TUTOR_FACTS, [
+    const rows = await preparedRows<TutorRow>(this.db, TUTOR_FACTS, [
       opts.heartbeats.map((h) => h.id),
       opts.skill,
       RELIABILITY_WINDOW_DAYS,

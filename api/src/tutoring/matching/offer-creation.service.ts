@@ -5,7 +5,7 @@ import type { TutorAssignment } from '@peerlift/domain';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { InjectDataSource } from '../../database/inject-data-source';
-import { uniqueViolation } from '../../database/sql';
+import { preparedRows, uniqueViolation, type PreparedSql } from '../../database/sql';
 import { TutoringEventsService } from '../events/tutoring-events.service';
 import { LiveStateService, type OfferRef } from '../live/live-state.service';
 import { LiveSyncService } from '../live/live-sync.service';
@@ -15,6 +15,31 @@ interface HeldOffer extends OfferRef {
   fence: number;
   deadlineMs: number;
 }
+
+/**
+ * $1–$6 the held claims as parallel arrays: offer, request, tutor, fence, cost, deadline (epoch ms). Moves
+ * each request to OFFERED only if it is still WAITING with no newer fence, and only if the tutor has no
+ * pending offer or live session, and records the offers it moved.
+ */
+const CONFIRM_OFFERS: PreparedSql = {
+  name: 'tick_confirm_offers',
+  text: `WITH c AS (
+           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::float8[], $6::bigint[])
+             AS c(offer_id, request_id, tutor_id, fence, cost, deadline_ms)),
+         held AS (
+           UPDATE help_requests h SET state = 'OFFERED', fence = c.fence, current_offer_id = c.offer_id
+           FROM c
+           WHERE h.id = c.request_id AND h.state = 'WAITING' AND (h.fence IS NULL OR h.fence < c.fence)
+             AND NOT EXISTS (SELECT 1 FROM tutoring_offers o WHERE o.tutor_id = c.tutor_id AND o.state = 'PENDING')
+             -- One probe per column of the live sessions' partial unique indexes (an OR across both may be
+             -- planned as a hash of every live session).
+             AND NOT EXISTS (SELECT 1 FROM tutoring_sessions s WHERE s.state = 'LIVE' AND s.tutor_id = c.tutor_id)
+             AND NOT EXISTS (SELECT 1 FROM tutoring_sessions s WHERE s.state = 'LIVE' AND s.learner_id = c.tutor_id)
+           RETURNING c.offer_id, c.request_id, c.tutor_id, c.fence, c.cost, c.deadline_ms)
+         INSERT INTO tutoring_offers (id, request_id, tutor_id, state, fence, cost, expires_at)
+         SELECT offer_id, request_id, tutor_id, 'PENDING', fence, cost, to_timestamp(deadline_ms / 1000.0) FROM held
+         RETURNING id`,
+};
 
 /**
  * Turns a tick's assignments into exclusive offers: claim each pair in Redis (Lua, new fencing token), then
@@ -85,30 +110,14 @@ export class OfferCreationService {
   }
 
   private async insert(held: readonly HeldOffer[]): Promise<Set<string>> {
-    const rows = await this.db.query<{ id: string }[]>(
-      `WITH c AS (
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::float8[], $6::bigint[])
-           AS c(offer_id, request_id, tutor_id, fence, cost, deadline_ms)),
-       held AS (
-         UPDATE help_requests h SET state = 'OFFERED', fence = c.fence, current_offer_id = c.offer_id
-         FROM c
-         WHERE h.id = c.request_id AND h.state = 'WAITING' AND (h.fence IS NULL OR h.fence < c.fence)
-           AND NOT EXISTS (SELECT 1 FROM tutoring_offers o WHERE o.tutor_id = c.tutor_id AND o.state = 'PENDING')
-           AND NOT EXISTS (SELECT 1 FROM tutoring_sessions s WHERE s.state = 'LIVE'
-                             AND (s.tutor_id = c.tutor_id OR s.learner_id = c.tutor_id))
-         RETURNING c.offer_id, c.request_id, c.tutor_id, c.fence, c.cost, c.deadline_ms)
-       INSERT INTO tutoring_offers (id, request_id, tutor_id, state, fence, cost, expires_at)
-       SELECT offer_id, request_id, tutor_id, 'PENDING', fence, cost, to_timestamp(deadline_ms / 1000.0) FROM held
-       RETURNING id`,
-      [
-        held.map((h) => h.offerId),
-        held.map((h) => h.requestId),
-        held.map((h) => h.tutorId),
-        held.map((h) => h.fence),
-        held.map((h) => h.cost),
-        held.map((h) => h.deadlineMs),
-      ],
-    );
+    const rows = await preparedRows<{ id: string }>(this.db, CONFIRM_OFFERS, [
+      held.map((h) => h.offerId),
+      held.map((h) => h.requestId),
+      held.map((h) => h.tutorId),
+      held.map((h) => h.fence),
+      held.map((h) => h.cost),
+      held.map((h) => h.deadlineMs),
+    ]);
     return new Set(rows.map((r) => r.id));
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { InjectDataSource } from '../../database/inject-data-source';
-import { sqlRows } from '../../database/sql';
+import { preparedRows, type PreparedSql } from '../../database/sql';
 import { ErrorCode, PeerliftError } from '../../graphql/peerlift-error';
 import { TutoringEventsService } from '../events/tutoring-events.service';
 import { LiveStateService } from '../live/live-state.service';
@@ -21,6 +21,42 @@ interface OfferRow {
 const ACCEPT_GRACE_SECONDS = 10;
 /** Time-outs in a row after which a tutor is marked away (unavailable). */
 const TIMEOUTS_BEFORE_AWAY = 2;
+
+/** $1 offer, $2 ACCEPT_GRACE_SECONDS. */
+const OFFER_FOR_EXPIRY: PreparedSql = {
+  name: 'offer_for_expiry',
+  text: `SELECT o.request_id, o.tutor_id, o.state, h.skill_slug,
+                o.expires_at < now() - make_interval(secs => $2) AS overdue
+         FROM tutoring_offers o JOIN help_requests h ON h.id = o.request_id WHERE o.id = $1`,
+};
+
+/**
+ * $1 offer, $2 DECLINED | EXPIRED, $3 the declining tutor (null for a time-out). Ends a pending offer and
+ * puts its request back in line, in one statement (atomic without a transaction's extra round trips). A
+ * time-out is refused more than 2 s before the deadline: Redis's clock and Postgres's may differ a little.
+ */
+const END_OFFER: PreparedSql = {
+  name: 'end_offer',
+  text: `WITH o AS (
+           UPDATE tutoring_offers o SET state = $2, responded_at = now()
+           FROM help_requests h
+           WHERE o.id = $1 AND h.id = o.request_id AND o.state = 'PENDING'
+             AND ($3::uuid IS NULL OR o.tutor_id = $3)
+             AND ($2 = 'DECLINED' OR o.expires_at < now() + interval '2 seconds')
+           RETURNING o.request_id, h.skill_slug),
+         back AS (
+           UPDATE help_requests h SET state = 'WAITING', current_offer_id = NULL
+           FROM o WHERE h.id = o.request_id AND h.state = 'OFFERED' AND h.current_offer_id = $1
+           RETURNING h.id)
+         SELECT o.request_id, o.skill_slug FROM o`,
+};
+
+/** $1 tutor, $2 how many. The tutor's latest answers to offers (a withdrawal is not theirs). */
+const LAST_ANSWERS: PreparedSql = {
+  name: 'tutor_last_answers',
+  text: `SELECT state FROM tutoring_offers WHERE tutor_id = $1 AND state IN ('ACCEPTED', 'DECLINED', 'EXPIRED')
+         ORDER BY responded_at DESC NULLS LAST, created_at DESC LIMIT $2`,
+};
 
 export type ExpiryOutcome = 'EXPIRED' | 'ACCEPTING' | 'NOTHING';
 
@@ -42,11 +78,9 @@ export class OfferResolutionService {
   ) {}
 
   async decline(tutorId: string, offerId: string): Promise<boolean> {
-    const ended = await this.db.transaction(async (m) => {
-      const done = await this.end(m, offerId, 'DECLINED', tutorId);
-      if (done) return done;
-      const [row] = await sqlRows<{ state: string }>(
-        m,
+    const ended = await this.end(offerId, 'DECLINED', tutorId);
+    if (!ended) {
+      const [row] = await this.db.query<{ state: string }[]>(
         `SELECT state FROM tutoring_offers WHERE id = $1 AND tutor_id = $2`,
         [offerId, tutorId],
       );
@@ -57,9 +91,7 @@ export class OfferResolutionService {
           'This offer is not yours to decline, or was already accepted.',
         );
       }
-      return null;
-    });
-    if (ended) {
+    } else {
       await this.live.release({ offerId, requestId: ended.requestId, tutorId });
       await this.queue.tickSkills([ended.skillSlug]);
     }
@@ -68,12 +100,7 @@ export class OfferResolutionService {
 
   /** Times an offer out once its deadline has passed (the sweep calls this). */
   async expire(offerId: string): Promise<ExpiryOutcome> {
-    const [row] = await this.db.query<OfferRow[]>(
-      `SELECT o.request_id, o.tutor_id, o.state, h.skill_slug,
-              o.expires_at < now() - make_interval(secs => $2) AS overdue
-       FROM tutoring_offers o JOIN help_requests h ON h.id = o.request_id WHERE o.id = $1`,
-      [offerId, ACCEPT_GRACE_SECONDS],
-    );
+    const [row] = await preparedRows<OfferRow>(this.db, OFFER_FOR_EXPIRY, [offerId, ACCEPT_GRACE_SECONDS]);
     // A claim that never reached Postgres (its worker died) is known to Redis only.
     const ref = row
       ? { offerId, requestId: row.request_id, tutorId: row.tutor_id }
@@ -95,7 +122,7 @@ export class OfferResolutionService {
         await Promise.all([this.sync.request(ref.requestId), this.sync.tutor(ref.tutorId)]);
       return 'NOTHING';
     }
-    const ended = await this.db.transaction((m) => this.end(m, offerId, 'EXPIRED'));
+    const ended = await this.end(offerId, 'EXPIRED');
     // An accept that died before Postgres left Redis MATCHED/BUSY: Postgres now says otherwise, so follow it.
     if (released !== 'released')
       await Promise.all([this.sync.request(ref.requestId), this.sync.tutor(ref.tutorId)]);
@@ -107,33 +134,21 @@ export class OfferResolutionService {
   }
 
   /** Ends a PENDING offer in Postgres and puts its request back in line; null when it was not pending. */
-  private async end(m: EntityManager, offerId: string, state: 'DECLINED' | 'EXPIRED', tutorId?: string) {
-    const [offer] = await sqlRows<{ request_id: string; skill_slug: string }>(
-      m,
-      `UPDATE tutoring_offers o SET state = $2, responded_at = now()
-       FROM help_requests h
-       WHERE o.id = $1 AND h.id = o.request_id AND o.state = 'PENDING' AND ($3::uuid IS NULL OR o.tutor_id = $3)
-         AND ($2 = 'DECLINED' OR o.expires_at < now() + interval '2 seconds')
-       RETURNING o.request_id, h.skill_slug`,
-      [offerId, state, tutorId ?? null],
-    );
-    if (!offer) return null;
-    await sqlRows(
-      m,
-      `UPDATE help_requests SET state = 'WAITING', current_offer_id = NULL
-       WHERE id = $1 AND state = 'OFFERED' AND current_offer_id = $2`,
-      [offer.request_id, offerId],
-    );
-    return { requestId: offer.request_id, skillSlug: offer.skill_slug };
+  private async end(offerId: string, state: 'DECLINED' | 'EXPIRED', tutorId?: string) {
+    const [offer] = await preparedRows<{ request_id: string; skill_slug: string }>(this.db, END_OFFER, [
+      offerId,
+      state,
+      tutorId ?? null,
+    ]);
+    return offer ? { requestId: offer.request_id, skillSlug: offer.skill_slug } : null;
   }
 
   /** Whether the tutor's last offers that ended by their own doing (accept, decline, time-out) all timed out. */
   private async timedOutInARow(tutorId: string): Promise<boolean> {
-    const rows = await this.db.query<{ state: string }[]>(
-      `SELECT state FROM tutoring_offers WHERE tutor_id = $1 AND state IN ('ACCEPTED', 'DECLINED', 'EXPIRED')
-       ORDER BY responded_at DESC NULLS LAST, created_at DESC LIMIT $2`,
-      [tutorId, TIMEOUTS_BEFORE_AWAY],
-    );
+    const rows = await preparedRows<{ state: string }>(this.db, LAST_ANSWERS, [
+      tutorId,
+      TIMEOUTS_BEFORE_AWAY,
+    ]);
     return rows.length === TIMEOUTS_BEFORE_AWAY && rows.every((r) => r.state === 'EXPIRED');
   }
 }
