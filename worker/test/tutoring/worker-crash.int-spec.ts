@@ -75,10 +75,12 @@ describe('a worker killed mid-tick', () => {
       });
       // The tick has claimed in Redis and is blocked on its Postgres confirmation: kill it there.
       const blocked = await eventually(async () => {
-        // Not on the lock's connection: pg_stat_activity is a snapshot per transaction.
+        // Not on the lock's connection: pg_stat_activity is a snapshot per transaction. Reads pass the
+        // EXCLUSIVE lock, so the statement waiting on it is the confirmation (its text is shown only up to
+        // track_activity_query_size, hence the table name rather than the INSERT).
         const { rows } = await api.sql.query<{ pid: number }>(
           `SELECT pid FROM pg_stat_activity
-           WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO tutoring_offers%'`,
+           WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%tutoring_offers%'`,
         );
         return rows.length && (await redis.zcard(`${base}deadlines`)) > 0 ? rows : null;
       }, 'the tick to block after claiming');

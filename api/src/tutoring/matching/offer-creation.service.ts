@@ -19,7 +19,9 @@ interface HeldOffer extends OfferRef {
 /**
  * $1–$6 the held claims as parallel arrays: offer, request, tutor, fence, cost, deadline (epoch ms). Moves
  * each request to OFFERED only if it is still WAITING with no newer fence, and only if the tutor has no
- * pending offer or live session, and records the offers it moved.
+ * pending offer or live session, and records the offers it moved. The live-session check is one probe per
+ * column of the live sessions' partial unique indexes (an OR across both may be planned as a hash of every
+ * live session).
  */
 const CONFIRM_OFFERS: PreparedSql = {
   name: 'tick_confirm_offers',
@@ -31,8 +33,6 @@ const CONFIRM_OFFERS: PreparedSql = {
            FROM c
            WHERE h.id = c.request_id AND h.state = 'WAITING' AND (h.fence IS NULL OR h.fence < c.fence)
              AND NOT EXISTS (SELECT 1 FROM tutoring_offers o WHERE o.tutor_id = c.tutor_id AND o.state = 'PENDING')
-             -- One probe per column of the live sessions' partial unique indexes (an OR across both may be
-             -- planned as a hash of every live session).
              AND NOT EXISTS (SELECT 1 FROM tutoring_sessions s WHERE s.state = 'LIVE' AND s.tutor_id = c.tutor_id)
              AND NOT EXISTS (SELECT 1 FROM tutoring_sessions s WHERE s.state = 'LIVE' AND s.learner_id = c.tutor_id)
            RETURNING c.offer_id, c.request_id, c.tutor_id, c.fence, c.cost, c.deadline_ms)
