@@ -24,6 +24,7 @@ export async function claimCeiling(
       requestId: randomUUID(),
       tutorId: randomUUID(),
       offerId: randomUUID(),
+      skillSlug: skill,
     }));
     for (let i = 0; i < pairs; i += 500) {
       await Promise.all(
@@ -43,7 +44,7 @@ export async function claimCeiling(
     await Promise.all(
       Array.from({ length: 8 }, async () => {
         for (let c = next++; c < chunks.length; c = next++) {
-          const results = await live.claim(skill, chunks[c], 15_000);
+          const results = await live.claim(chunks[c], 15_000);
           failed += results.filter((r) => !r.ok).length;
         }
       }),

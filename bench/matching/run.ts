@@ -77,7 +77,8 @@ async function main() {
     connection: new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }),
     prefix: `${config.REDIS_PREFIX}:bull`,
   });
-  const ticks: { solverMs: number; batch: number; pool: number; offered: number }[] = [];
+  const ticks: Tick[] = [];
+  let ticksAtSteadyStart = 0;
   events.on('completed', ({ returnvalue }) => {
     const r = parseTick(returnvalue);
     if (r && r.batch > 0) ticks.push(r);
@@ -149,6 +150,7 @@ async function main() {
       redis: redisPids(),
     };
     const cpu0 = cpuSnapshot(cpuPids);
+    ticksAtSteadyStart = ticks.length;
     const asked = await paced(steadyLearners.length, RATE, async (i) => {
       const skill = CURRICULUM[i % CURRICULUM.length].slug;
       const res = await gql(
@@ -182,6 +184,7 @@ async function main() {
     });
     const ceiling = await claimCeiling(config, 20_000);
     const solver = latencySummary(ticks.map((t) => t.solverMs));
+    const steadyTicks = ticks.slice(ticksAtSteadyStart);
     console.log(
       JSON.stringify(
         {
@@ -214,6 +217,12 @@ async function main() {
             ),
           },
           tutorAnswers: answered,
+          steadyTicks: {
+            count: steadyTicks.length,
+            meanBatch: round(mean(steadyTicks.map((t) => t.batch))),
+            queuedMs: latencySummary(steadyTicks.map((t) => t.queuedMs)),
+            tickMs: latencySummary(steadyTicks.map((t) => t.tickMs)),
+          },
           solverMsPerTick: {
             ...solver,
             meanBatch: round(mean(ticks.map((t) => t.batch))),
@@ -319,10 +328,18 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+interface Tick {
+  solverMs: number;
+  batch: number;
+  pool: number;
+  offered: number;
+  /** From the event that added the tick to its start (the batch window included), and the tick itself. */
+  queuedMs: number;
+  tickMs: number;
+}
+
 /** A match-skill job's return value (other jobs return other shapes). */
-function parseTick(
-  value: unknown,
-): { solverMs: number; batch: number; pool: number; offered: number } | null {
+function parseTick(value: unknown): Tick | null {
   try {
     const r = (typeof value === 'string' ? JSON.parse(value) : value) as { solverMs?: unknown } | null;
     return r && typeof r.solverMs === 'number' ? (r as ReturnType<typeof parseTick>) : null;

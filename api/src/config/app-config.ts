@@ -67,8 +67,13 @@ const schema = z.object({
    * while a tick runs are batched into the next one anyway, so batches grow with load.
    */
   MATCHING_BATCH_WINDOW_MS: z.coerce.number().int().min(0).max(5000).default(0),
-  /** Most waiting requests one matching tick of one skill takes (the rest go in the next tick). */
+  /** Most waiting requests one matching tick takes from one skill's line (the rest go in the next tick). */
   MATCHING_BATCH_MAX: z.coerce.number().int().min(1).max(2000).default(50),
+  /**
+   * The skills are split into this many shards; one tick matches every skill of its shard with waiting
+   * requests, and ticks of different shards run in parallel (docs/tutoring.md, "Matching").
+   */
+  MATCHING_SHARDS: z.coerce.number().int().min(1).max(256).default(4),
   MAX_OFFERS_PER_TUTOR_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(10),
   CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(30),
   /** Experiments (docs/experiments.md): the client key of GET /api/features/:clientKey (public, like GrowthBook's). */

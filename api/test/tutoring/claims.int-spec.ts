@@ -138,7 +138,7 @@ describe('atomic claims under concurrency (property-based, real Redis and Postgr
     const [requestId] = await redis().zrange(`${base()}waiting:${SKILL}`, 0, 0);
     const [tutorId] = await redis().zrange(`${base()}free:${SKILL}`, 0, 0);
     if (requestId && tutorId)
-      await ctx.get(LiveStateService).claim(SKILL, [{ requestId, tutorId, offerId: randomUUID() }], 15_000);
+      await ctx.get(LiveStateService).claim([{ requestId, tutorId, offerId: randomUUID(), skillSlug: SKILL }], 15_000);
   }
 
   async function run(a: Action): Promise<void> {

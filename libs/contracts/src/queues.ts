@@ -23,13 +23,22 @@ export interface ExpireStaleExercisesPayload {
 export const TUTORING_JOB = {
   /** Every second (job scheduler): sweeps expired offers, silent tutors and old requests, then ticks skills. */
   tick: 'tick',
-  /** Matches one skill's line; de-duplicated per skill so at most one runs and one waits. */
+  /**
+   * Matches the lines of one shard of the skills (those with waiting requests) in one tick; de-duplicated per
+   * shard so at most one runs and one waits.
+   */
+  matchShard: 'match-shard',
+  /** Matches one skill's line (no longer added: kept for jobs an older version queued). */
   matchSkill: 'match-skill',
   /** Delayed by the offer TTL; the tick's sweep is the safety net when it is lost. */
   offerTimeout: 'offer-timeout',
   /** Every minute (job scheduler): pays tutors whose tutees became proficient soon after a session. */
   tutorImpact: 'tutor-impact',
 } as const;
+
+export interface MatchShardPayload {
+  shard: number;
+}
 
 export interface MatchSkillPayload {
   skillSlug: string;

@@ -1,6 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { QUEUE, TUTORING_JOB, type MatchSkillPayload, type OfferTimeoutPayload } from '@peerlift/contracts';
+import {
+  QUEUE,
+  TUTORING_JOB,
+  type MatchShardPayload,
+  type MatchSkillPayload,
+  type OfferTimeoutPayload,
+} from '@peerlift/contracts';
 import { JobSchedules } from '../schedules/job-schedules';
 import { BullConnection } from '@peerlift/api/queues/bullmq-connection';
 import { MatchingQueue } from '@peerlift/api/tutoring/matching/matching-queue';
@@ -59,17 +65,31 @@ export class TutoringMatchingProcessor implements OnApplicationBootstrap {
     );
   }
 
+  /** The batch window, counted from the event that added this tick: requests arriving meanwhile join it. */
+  private async batchWindow(job: Job): Promise<void> {
+    const wait = job.timestamp + this.config.app.MATCHING_BATCH_WINDOW_MS - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  }
+
   async process(job: Job): Promise<unknown> {
     switch (job.name) {
       case TUTORING_JOB.tick:
         return this.sweeper.sweep();
+      case TUTORING_JOB.matchShard: {
+        await this.batchWindow(job);
+        const { shard } = job.data as MatchShardPayload;
+        const started = Date.now();
+        const result = await this.matching.matchSkills(await this.queue.waitingSkillsOf(shard));
+        // A long line is taken in batches, back to back, instead of one batch per second.
+        if (result.more) await this.queue.tickShard(shard);
+        // Where a tick's time went (bench/matching reports them): waiting in the queue, then running.
+        return { ...result, queuedMs: started - job.timestamp, tickMs: Date.now() - started };
+      }
       case TUTORING_JOB.matchSkill: {
-        // The batch window, counted from the event that added this tick: requests arriving meanwhile join it.
-        const wait = job.timestamp + this.config.app.MATCHING_BATCH_WINDOW_MS - Date.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        // No longer added (ticks are per shard); kept for jobs an older version queued.
+        await this.batchWindow(job);
         const { skillSlug } = job.data as MatchSkillPayload;
         const result = await this.matching.matchSkill(skillSlug);
-        // A long line is taken in batches, back to back, instead of one batch per second.
         if (result.more) await this.queue.tickSkills([skillSlug]);
         return result;
       }

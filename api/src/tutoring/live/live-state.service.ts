@@ -89,15 +89,15 @@ export class LiveStateService {
     );
   }
 
-  /** Claims the pairs (all of one skill) in one round trip; each claim is atomic on its own. */
-  async claim(skillSlug: string, pairs: readonly OfferRef[], ttlMs: number): Promise<ClaimResult[]> {
+  /** Claims the pairs (each of its request's skill) in one round trip; each claim is atomic on its own. */
+  async claim(pairs: readonly (OfferRef & { skillSlug: string })[], ttlMs: number): Promise<ClaimResult[]> {
     const k = this.keys;
     const pipe = this.client.pipeline();
     for (const p of pairs) {
       const keys = [
         k.request(p.requestId),
         k.tutor(p.tutorId),
-        k.waiting(skillSlug),
+        k.waiting(p.skillSlug),
         k.online(),
         k.fence(),
         k.deadlines(),

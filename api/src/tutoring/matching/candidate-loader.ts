@@ -7,6 +7,7 @@ import { preparedRows, type PreparedSql } from '../../database/sql';
 interface RequestRow {
   id: string;
   learner_id: string;
+  skill_slug: string;
   state: string;
   created_at: Date;
   birth_year: number;
@@ -16,6 +17,7 @@ interface RequestRow {
 }
 
 interface TutorRow {
+  skill: string;
   id: string;
   birth_year: number;
   languages: string[];
@@ -47,7 +49,7 @@ const RELIABILITY_WINDOW_DAYS = 30;
  */
 const REQUEST_FACTS: PreparedSql = {
   name: 'tick_request_facts',
-  text: `SELECT h.id, h.learner_id, h.state, h.created_at, u.birth_year, u.languages,
+  text: `SELECT h.id, h.learner_id, h.skill_slug, h.state, h.created_at, u.birth_year, u.languages,
               ARRAY(SELECT o.tutor_id FROM tutoring_offers o
                     WHERE o.request_id = h.id AND o.state IN ('DECLINED', 'EXPIRED')) AS declined,
               ARRAY(SELECT b.blocked_id FROM user_blocks b WHERE b.blocker_id = h.learner_id
@@ -57,18 +59,20 @@ const REQUEST_FACTS: PreparedSql = {
        WHERE h.id = ANY($1::uuid[])`,
 };
 
-/** $1 tutor ids, $2 skill, $3 the reliability window in days. */
+/** $1 tutor ids and $2 skills (parallel arrays: each tutor as a candidate for that skill), $3 the reliability window in days. */
 const TUTOR_FACTS: PreparedSql = {
   name: 'tick_tutor_facts',
-  text: `SELECT u.id, u.birth_year, u.languages, u.time_zone, u.vetted, u.verified_coach, m.level, m.p_known,
+  text: `SELECT t.skill, u.id, u.birth_year, u.languages, u.time_zone, u.vetted, u.verified_coach, m.level, m.p_known,
               b.busy IS NOT NULL AS busy,
               a.asking IS NOT NULL AS asking,
               (SELECT count(*) FROM tutoring_sessions s WHERE s.tutor_id = u.id AND s.started_at >= d.day_start)::int
                 AS sessions_today,
               r.rating_count, r.rating_stars, o.offers_received, o.offers_accepted, o.offers_timed_out, o.offers_last_hour
-       FROM users u
+       FROM unnest($1::uuid[], $2::text[]) AS t(id, skill)
+       CROSS JOIN LATERAL (
+         SELECT id, birth_year, languages, time_zone, vetted, verified_coach FROM users WHERE id = t.id LIMIT 1) u
        LEFT JOIN LATERAL (
-         SELECT level, p_known FROM mastery WHERE user_id = u.id AND skill_slug = $2 LIMIT 1) m ON true
+         SELECT level, p_known FROM mastery WHERE user_id = u.id AND skill_slug = t.skill LIMIT 1) m ON true
        -- Midnight on the tutor's clock, worked out once per tutor (not once per session row it is compared with).
        CROSS JOIN LATERAL (
          SELECT date_trunc('day', now() AT TIME ZONE u.time_zone) AT TIME ZONE u.time_zone AS day_start) d
@@ -93,8 +97,7 @@ const TUTOR_FACTS: PreparedSql = {
                 count(*) FILTER (WHERE state = 'EXPIRED')::int AS offers_timed_out,
                 coalesce(array_agg(created_at) FILTER (WHERE created_at > now() - interval '1 hour'), '{}') AS offers_last_hour
          FROM tutoring_offers WHERE tutor_id = u.id AND created_at > now() - make_interval(days => $3)
-           AND state <> 'WITHDRAWN') o
-       WHERE u.id = ANY($1::uuid[])`,
+           AND state <> 'WITHDRAWN') o`,
 };
 
 /**
@@ -111,10 +114,7 @@ export class CandidateLoader {
    * A request's blocked users are those the learner blocked and those who blocked the learner, so the
    * tutors need no block lists of their own and both loads can run at once.
    */
-  async requests(
-    skill: string,
-    ids: readonly string[],
-  ): Promise<{ candidate: HelpRequestCandidate; state: string }[]> {
+  async requests(ids: readonly string[]): Promise<{ candidate: HelpRequestCandidate; state: string }[]> {
     const rows = await preparedRows<RequestRow>(this.db, REQUEST_FACTS, [ids]);
     const byId = new Map(rows.map((r) => [r.id, r]));
     // Keep the line's order (the caller passes ids oldest first).
@@ -127,7 +127,7 @@ export class CandidateLoader {
           candidate: {
             requestId: r.id,
             learnerId: r.learner_id,
-            skillId: skill,
+            skillId: r.skill_slug,
             createdAt: r.created_at,
             languages: r.languages,
             learnerBirthYear: r.birth_year,
@@ -140,26 +140,29 @@ export class CandidateLoader {
   }
 
   /**
-   * The tutors (by id) as candidates for `skill`, with heartbeats from Redis, leaving out anyone with an open
-   * help request of their own. Blocks travel with the requests (see `requests`).
+   * Each skill's pool of tutors as candidates for that skill, in pool order, with heartbeats from Redis,
+   * leaving out anyone with an open help request of their own. One statement for every pool of the tick (a
+   * tutor in two pools is loaded once per skill). Blocks travel with the requests (see `requests`).
    */
-  async tutors(opts: {
-    skill: string;
-    heartbeats: readonly { id: string; heartbeatMs: number }[];
-  }): Promise<TutorCandidate[]> {
+  async tutors(
+    pools: ReadonlyMap<string, readonly { id: string; heartbeatMs: number }[]>,
+  ): Promise<Map<string, TutorCandidate[]>> {
+    const pairs = [...pools].flatMap(([skill, tutors]) => tutors.map((t) => ({ skill, ...t })));
     const rows = await preparedRows<TutorRow>(this.db, TUTOR_FACTS, [
-      opts.heartbeats.map((h) => h.id),
-      opts.skill,
+      pairs.map((p) => p.id),
+      pairs.map((p) => p.skill),
       RELIABILITY_WINDOW_DAYS,
     ]);
-    const beats = new Map(opts.heartbeats.map((h) => [h.id, h.heartbeatMs]));
-    // Someone waiting for help themselves is not there to tutor (their claim would be refused anyway).
-    return rows
-      .filter((r) => !r.asking)
-      .map((r) => ({
+    const byPair = new Map(rows.map((r) => [`${r.skill}/${r.id}`, r]));
+    const candidates = new Map<string, TutorCandidate[]>([...pools.keys()].map((skill) => [skill, []]));
+    for (const p of pairs) {
+      const r = byPair.get(`${p.skill}/${p.id}`);
+      // Someone waiting for help themselves is not there to tutor (their claim would be refused anyway).
+      if (!r || r.asking) continue;
+      candidates.get(p.skill)!.push({
         tutorId: r.id,
-        lastHeartbeatAt: new Date(beats.get(r.id) ?? 0),
-        skills: r.level ? { [opts.skill]: { level: r.level, pKnown: r.p_known ?? 0 } } : {},
+        lastHeartbeatAt: new Date(p.heartbeatMs),
+        skills: r.level ? { [p.skill]: { level: r.level, pKnown: r.p_known ?? 0 } } : {},
         languages: r.languages,
         timeZone: r.time_zone,
         birthYear: r.birth_year,
@@ -172,6 +175,8 @@ export class CandidateLoader {
         ratingCount: r.rating_count,
         ratingStarsTotal: r.rating_stars,
         offers: { received: r.offers_received, accepted: r.offers_accepted, timedOut: r.offers_timed_out },
-      }));
+      });
+    }
+    return candidates;
   }
 }

@@ -5,38 +5,50 @@ import {
   tutorEligibility,
   type EligibilityLimits,
   type HelpRequestCandidate,
+  type TutorAssignment,
 } from '@peerlift/domain';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { LiveStateService } from '../live/live-state.service';
+import { LiveStateService, type TickSnapshot } from '../live/live-state.service';
 import { LiveSyncService } from '../live/live-sync.service';
 import { CandidateLoader } from './candidate-loader';
 import { OfferCreationService } from './offer-creation.service';
 
 export interface MatchTickResult {
-  /** Waiting requests the tick looked at (at most MATCHING_BATCH_MAX). */
+  /** Skills the tick matched (those it was given that had requests waiting and tutors free). */
+  skills: number;
+  /** Waiting requests the tick looked at (at most MATCHING_BATCH_MAX per skill). */
   batch: number;
-  /** Free tutors it considered. */
+  /** Free tutors it considered (summed over the skills). */
   pool: number;
   offered: number;
-  /** Time spent building the cost matrix and solving it (ms). */
+  /** Time spent building the cost matrices and solving them (ms). */
   solverMs: number;
   /** More requests are waiting than one tick takes, and this tick made progress: tick again now. */
   more: boolean;
 }
 
 /**
- * Tutors considered per tick: for a batch of n requests, the n + POOL_EXTRA free tutors of the skill that
- * were least recently offered or considered — one per request and some spare choices. The cost of a pair,
- * not the solver, dominates a tick (docs/tutoring.md, "Matching"), so the pool stays small; tutors it
- * considered without offering them anything go to the back, so the rest of the pool rotates through.
+ * Tutors considered per skill per tick: for a batch of n requests, the n + POOL_EXTRA free tutors of the
+ * skill that were least recently offered or considered — one per request and some spare choices. The cost
+ * of a pair, not the solver, dominates a tick (docs/tutoring.md, "Matching"), so the pool stays small;
+ * tutors it considered without offering them anything go to the back, so the rest of the pool rotates
+ * through.
  */
 export const POOL_EXTRA = 16;
 
+interface SkillBatch {
+  skill: string;
+  snapshot: TickSnapshot;
+  requestIds: string[];
+}
+
 /**
- * One matching tick of one skill (DESIGN.md §4 Help and matching): take the oldest waiting requests and the
- * least recently offered free tutors, apply the hard filters (`tutorEligibility`), solve the assignment on
- * the documented cost (`assignTutors`: Munkres, or greedy for a single waiter), and make exclusive offers.
+ * One matching tick (DESIGN.md §4 Help and matching) over one or more skills: per skill, the oldest waiting
+ * requests and the least recently offered free tutors; the hard filters (`tutorEligibility`); the
+ * assignment on the documented cost (`assignTutors`: Munkres, or greedy for a single waiter), solved per
+ * skill; exclusive offers. The skills share the tick's reads and its confirmation — one statement each,
+ * whatever the number of skills — which is what a tick costs, more than its size.
  */
 @Injectable()
 export class MatchingService {
@@ -56,56 +68,86 @@ export class MatchingService {
     };
   }
 
-  async matchSkill(skillSlug: string): Promise<MatchTickResult> {
+  /** One skill's tick. */
+  matchSkill(skillSlug: string): Promise<MatchTickResult> {
+    return this.matchSkills([skillSlug]);
+  }
+
+  async matchSkills(skills: readonly string[]): Promise<MatchTickResult> {
     const batchMax = this.config.MATCHING_BATCH_MAX;
-    const snapshot = await this.live.tickSnapshot(skillSlug, { batchMax, poolExtra: POOL_EXTRA });
-    const batch = snapshot.requests.slice(0, batchMax);
+    // One Lua call per skill, sent together (the client pipelines calls made in the same turn).
+    const snapshots = await Promise.all(
+      [...new Set(skills)].map(async (skill) => ({
+        skill,
+        snapshot: await this.live.tickSnapshot(skill, { batchMax, poolExtra: POOL_EXTRA }),
+      })),
+    );
+    const batches: SkillBatch[] = snapshots
+      .filter(({ snapshot }) => snapshot.requests.length > 0 && snapshot.tutors.length > 0)
+      .map(({ skill, snapshot }) => ({
+        skill,
+        snapshot,
+        requestIds: snapshot.requests.slice(0, batchMax).map((w) => w.id),
+      }));
     const result: MatchTickResult = {
-      batch: batch.length,
-      pool: snapshot.tutors.length,
+      skills: batches.length,
+      batch: batches.reduce((n, b) => n + b.requestIds.length, 0),
+      pool: batches.reduce((n, b) => n + b.snapshot.tutors.length, 0),
       offered: 0,
       solverMs: 0,
       more: false,
     };
-    if (batch.length === 0 || snapshot.tutors.length === 0) return result;
+    if (batches.length === 0) return result;
     const [requests, tutors] = await Promise.all([
-      this.waitingInPostgres(
-        skillSlug,
-        batch.map((w) => w.id),
-      ),
-      this.loader.tutors({ skill: skillSlug, heartbeats: snapshot.tutors }),
+      this.waitingInPostgres(batches),
+      this.loader.tutors(new Map(batches.map((b) => [b.skill, b.snapshot.tutors]))),
     ]);
-    const now = new Date(snapshot.nowMs);
     const started = performance.now();
-    const assignments = assignTutors({
-      requests,
-      tutors,
-      now,
-      isEligible: (r, t) => tutorEligibility(r, t, { now, limits: this.limits }).eligible,
-    });
+    const assignments: (TutorAssignment & { skillSlug: string })[] = [];
+    // A tutor in the pools of two skills is offered at most one request per tick.
+    const chosen = new Set<string>();
+    for (const b of batches) {
+      const now = new Date(b.snapshot.nowMs);
+      const solved = assignTutors({
+        requests: requests.filter((r) => r.skillId === b.skill),
+        tutors: (tutors.get(b.skill) ?? []).filter((t) => !chosen.has(t.tutorId)),
+        now,
+        isEligible: (r, t) => tutorEligibility(r, t, { now, limits: this.limits }).eligible,
+      });
+      for (const a of solved) {
+        chosen.add(a.tutorId);
+        assignments.push({ ...a, skillSlug: b.skill });
+      }
+    }
     result.solverMs = performance.now() - started;
-    const offered = assignments.length ? await this.offers.offer(skillSlug, assignments) : [];
-    const chosen = new Set(assignments.map((a) => a.tutorId));
-    await this.live.rotate(
-      skillSlug,
-      snapshot.tutors.filter((t) => !chosen.has(t.id)).map((t) => t.id),
-      snapshot.nowMs,
+    const offered = assignments.length ? await this.offers.offer(assignments) : [];
+    await Promise.all(
+      batches.map((b) =>
+        this.live.rotate(
+          b.skill,
+          b.snapshot.tutors.filter((t) => !chosen.has(t.id)).map((t) => t.id),
+          b.snapshot.nowMs,
+        ),
+      ),
     );
+    const offeredSkills = new Set(offered.map((o) => o.skillSlug));
     result.offered = offered.length;
-    result.more = snapshot.requests.length > batchMax && offered.length > 0;
+    result.more = batches.some((b) => b.snapshot.requests.length > batchMax && offeredSkills.has(b.skill));
     return result;
   }
 
-  /** The batch's requests that Postgres agrees are WAITING; Redis is corrected for the others. */
-  private async waitingInPostgres(skillSlug: string, ids: string[]): Promise<HelpRequestCandidate[]> {
-    const loaded = await this.loader.requests(skillSlug, ids);
-    const stale = ids.filter(
-      (id) => !loaded.some((l) => l.candidate.requestId === id && l.state === 'WAITING'),
-    );
+  /** The batches' requests that Postgres agrees are WAITING; Redis is corrected for the others. */
+  private async waitingInPostgres(batches: readonly SkillBatch[]): Promise<HelpRequestCandidate[]> {
+    const ids = batches.flatMap((b) => b.requestIds);
+    const loaded = await this.loader.requests(ids);
+    const stateOf = new Map(loaded.map((l) => [l.candidate.requestId, l.state]));
+    const stale = ids.filter((id) => stateOf.has(id) && stateOf.get(id) !== 'WAITING');
     await Promise.all(stale.map((id) => this.sync.request(id)));
     // A request missing from Postgres entirely (never committed) is dropped from the line.
-    const missing = ids.filter((id) => !loaded.some((l) => l.candidate.requestId === id));
-    await Promise.all(missing.map((id) => this.live.closeRequest({ id, skillSlug, learnerId: '' })));
+    const missing = batches.flatMap((b) =>
+      b.requestIds.filter((id) => !stateOf.has(id)).map((id) => ({ id, skillSlug: b.skill })),
+    );
+    await Promise.all(missing.map((m) => this.live.closeRequest({ ...m, learnerId: '' })));
     return loaded.filter((l) => l.state === 'WAITING').map((l) => l.candidate);
   }
 }

@@ -11,6 +11,7 @@ import { LiveStateService, type OfferRef } from '../live/live-state.service';
 import { LiveSyncService } from '../live/live-sync.service';
 
 interface HeldOffer extends OfferRef {
+  skillSlug: string;
   cost: number;
   fence: number;
   deadlineMs: number;
@@ -63,15 +64,16 @@ export class OfferCreationService {
     this.ttlMs = config.OFFER_TTL_SECONDS * 1000;
   }
 
-  /** Returns the offers made (claimed and confirmed). */
-  async offer(skillSlug: string, assignments: readonly TutorAssignment[]): Promise<HeldOffer[]> {
+  /** Returns the offers made (claimed and confirmed). Each assignment carries its request's skill. */
+  async offer(assignments: readonly (TutorAssignment & { skillSlug: string })[]): Promise<HeldOffer[]> {
     const pairs = assignments.map((a) => ({
       offerId: randomUUID(),
       requestId: a.requestId,
       tutorId: a.tutorId,
+      skillSlug: a.skillSlug,
       cost: a.cost,
     }));
-    const claims = await this.live.claim(skillSlug, pairs, this.ttlMs);
+    const claims = await this.live.claim(pairs, this.ttlMs);
     const held = pairs.flatMap((p, i) => {
       const c = claims[i];
       return c.ok ? [{ ...p, fence: c.fence, deadlineMs: c.deadlineMs }] : [];
