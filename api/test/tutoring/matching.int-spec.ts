@@ -11,6 +11,7 @@ import {
   ADULT,
   CHILD,
   OPS,
+  OTHER_SKILL,
   SKILL,
   TEEN,
   ok,
@@ -148,6 +149,41 @@ describe('matching help requests to tutors', () => {
     const learner = await ask(learnerOptions);
     await tick();
     expect((await offerOf(tutor))?.requestId).toBe(learner.requestId);
+  });
+
+  it('matches several skills in one tick, offering a tutor in both pools one request at most', async () => {
+    const both = await person(api, { proficientIn: [SKILL, OTHER_SKILL] });
+    ok(await both.gql(OPS.setAvailability, { a: true }));
+    const askFor = async (skill: string) => {
+      const learner = await person(api);
+      const res = ok(await learner.gql<{ requestHelp: { id: string } }>(OPS.requestHelp, { s: skill }));
+      return { ...learner, requestId: res.requestHelp.id };
+    };
+    const first = await askFor(SKILL);
+    const second = await askFor(OTHER_SKILL);
+
+    // Skills are matched in the order given: SKILL's line takes the tutor, OTHER_SKILL's request waits.
+    const result = await ctx.get(MatchingService).matchSkills([SKILL, OTHER_SKILL]);
+    expect(result).toMatchObject({ skills: 2, batch: 2, pool: 2, offered: 1 });
+    expect((await offerOf(both))?.requestId).toBe(first.requestId);
+    const { rows } = await api.sql.query<{ id: string; state: string }>(
+      `SELECT id, state FROM help_requests WHERE id = ANY($1::uuid[]) ORDER BY state`,
+      [[first.requestId, second.requestId]],
+    );
+    expect(rows).toEqual([
+      { id: first.requestId, state: 'OFFERED' },
+      { id: second.requestId, state: 'WAITING' },
+    ]);
+
+    // A tutor of OTHER_SKILL alone frees up: the next tick of both skills offers them the second request.
+    const other = await person(api, { proficientIn: [OTHER_SKILL] });
+    ok(await other.gql(OPS.setAvailability, { a: true }));
+    expect(await ctx.get(MatchingService).matchSkills([SKILL, OTHER_SKILL])).toMatchObject({
+      skills: 1,
+      offered: 1,
+    });
+    expect((await offerOf(other))?.requestId).toBe(second.requestId);
+    expect((await offerOf(both))?.requestId).toBe(first.requestId);
   });
 
   it('never offers to a tutor silent for longer than the heartbeat timeout', async () => {

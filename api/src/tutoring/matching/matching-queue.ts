@@ -1,15 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { QUEUE, TUTORING_JOB, type MatchShardPayload } from '@peerlift/contracts';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { BullConnection } from '../../queues/bullmq-connection';
 import { LiveStateService } from '../live/live-state.service';
-
-/** The shard whose ticks match `skillSlug` (stable across processes and restarts). */
-export function matchingShard(skillSlug: string, shards: number): number {
-  return createHash('sha1').update(skillSlug).digest().readUInt32BE(0) % shards;
-}
+import { matchingShard } from './matching-shard';
 
 /**
  * Adds matching jobs. An event (a new request, a decline, a tutor freeing up) asks for a tick of the
