@@ -71,9 +71,10 @@ const schema = z.object({
   MATCHING_BATCH_MAX: z.coerce.number().int().min(1).max(2000).default(50),
   /**
    * The skills are split into this many shards; one tick matches every skill of its shard with waiting
-   * requests, and ticks of different shards run in parallel (docs/tutoring.md, "Matching").
+   * requests, and ticks of different shards run in parallel. Fewer shards make fewer, larger ticks; more
+   * let ticks overlap. 2 was best on a 2-core machine (docs/tutoring.md, "Matching").
    */
-  MATCHING_SHARDS: z.coerce.number().int().min(1).max(256).default(4),
+  MATCHING_SHARDS: z.coerce.number().int().min(1).max(256).default(2),
   MAX_OFFERS_PER_TUTOR_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(10),
   CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(30),
   /** Experiments (docs/experiments.md): the client key of GET /api/features/:clientKey (public, like GrowthBook's). */
