@@ -23,7 +23,7 @@ import { TutorPresenceState } from '@peerlift/api/tutoring/live/tutor-presence-s
 import { startBenchStack } from '../support/bench-server';
 import { postJson } from '../support/json-post';
 import { latencySummary, machine } from '../support/latency-stats';
-import { apiPids, cpuMs, ownCpuMs, pidsRunning, postgresPids, redisPids } from '../support/process-cpu';
+import { apiPids, cpuMs, ownCpuMs, pidsRunning, postgresCpuMs, redisPids } from '../support/process-cpu';
 import { claimCeiling } from './claim-ceiling';
 import { measure, type PhaseWindow } from './measurements';
 import { makeAvailable, seedBacklog, seedPeople } from './seed-world';
@@ -146,7 +146,6 @@ async function main() {
     const cpuPids = {
       api: apiPids(String(stack.env.REDIS_PREFIX)),
       worker: pidsRunning(`${build}/worker/src/main.js`),
-      postgres: postgresPids(),
       redis: redisPids(),
     };
     const cpu0 = cpuSnapshot(cpuPids);
@@ -257,14 +256,14 @@ async function main() {
   }
 }
 
-type CpuPids = Record<'api' | 'worker' | 'postgres' | 'redis', number[]>;
+type CpuPids = Record<'api' | 'worker' | 'redis', number[]>;
 
 /** CPU ms used so far by each process group and this process (minus `since`, when given). */
 function cpuSnapshot(pids: CpuPids, since?: Record<string, number>): Record<string, number> {
   const now: Record<string, number> = {
     api: cpuMs(pids.api),
     worker: cpuMs(pids.worker),
-    postgres: cpuMs(pids.postgres),
+    postgres: postgresCpuMs(),
     redis: cpuMs(pids.redis),
     loadGenerator: ownCpuMs(),
   };

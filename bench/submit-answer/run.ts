@@ -15,7 +15,7 @@ import {
 import { latencySummary, machine } from '../support/latency-stats';
 import { startBenchStack } from '../support/bench-server';
 import { postJson } from '../support/json-post';
-import { apiPids, cpuMs, ownCpuMs, postgresPids } from '../support/process-cpu';
+import { apiPids, cpuMs, ownCpuMs, postgresCpuMs } from '../support/process-cpu';
 import { rawAnswer, rawAnswerStatements } from './raw-answer-path';
 
 const { values } = parseArgs({
@@ -81,15 +81,14 @@ async function main() {
 
     await closedLoop(learners, 3, answerOnce); // warm-up
     // CPU per answer in the saturated phase, from /proc: a figure that depends less on the machine's mood
-    // than answers per second do. Postgres's are all of its processes running when the phase starts (the
-    // pools' backends stay connected throughout).
-    const cpu = { api: apiPids(String(stack.env.REDIS_PREFIX)), pg: postgresPids() };
-    const cpu0 = { api: cpuMs(cpu.api), pg: cpuMs(cpu.pg), bench: ownCpuMs() };
+    // than answers per second do. Postgres's counts every server process, those that ended included.
+    const cpu = { api: apiPids(String(stack.env.REDIS_PREFIX)) };
+    const cpu0 = { api: cpuMs(cpu.api), pg: postgresCpuMs(), bench: ownCpuMs() };
     const saturated = await closedLoop(learners, SECONDS, answerOnce);
     const perAnswer = (ms: number) => Math.round((ms / Math.max(saturated.count, 1)) * 1000) / 1000;
     const cpuMsPerAnswer = {
       api: perAnswer(cpuMs(cpu.api) - cpu0.api),
-      postgres: perAnswer(cpuMs(cpu.pg) - cpu0.pg),
+      postgres: perAnswer(postgresCpuMs() - cpu0.pg),
       loadGenerator: perAnswer(ownCpuMs() - cpu0.bench),
     };
     const paced = await pacedLoop(learners, SECONDS, RATE, answerOnce);

@@ -41,26 +41,56 @@ export function redisPids(): number[] {
   return pidsWhere((cmdline) => cmdline.startsWith('redis-server'));
 }
 
-/** PostgreSQL's server processes (every backend and helper) running now. */
-export function postgresPids(): number[] {
-  return pidsWhere((cmdline) => cmdline.startsWith('postgres'));
+/**
+ * CPU milliseconds used so far by PostgreSQL: every server process running now, plus what the postmaster has
+ * collected from children that exited (cutime + cstime). A difference of two readings is then exact even
+ * though backends come and go meanwhile (a pool closing an idle connection and opening a new one), which a
+ * list of processes taken at the start would miss.
+ */
+export function postgresCpuMs(): number {
+  let ms = 0;
+  for (const pid of pidsWhere(
+    (cmdline) => cmdline.startsWith('postgres') || cmdline.includes('/bin/postgres'),
+  )) {
+    const fields = statFields(pid);
+    if (!fields) continue;
+    ms += ticksToMs(Number(fields[11]) + Number(fields[12]));
+    // The postmaster (its parent is not Postgres): the time of its reaped children (backends that ended).
+    if (!isPostgres(Number(fields[1]))) ms += ticksToMs(Number(fields[13]) + Number(fields[14]));
+  }
+  return ms;
 }
+
+function isPostgres(pid: number): boolean {
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return cmdline.startsWith('postgres') || cmdline.includes('/bin/postgres');
+  } catch {
+    return false;
+  }
+}
+
+/** /proc/<pid>/stat after the command name: [1] ppid, [11] utime, [12] stime, [13] cutime, [14] cstime. */
+function statFields(pid: number): string[] | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null; // ended since it was listed
+  }
+}
+
+const ticksToMs = (ticks: number) => (ticks / TICKS_PER_SECOND) * 1000;
 
 /** User + system CPU milliseconds consumed so far by these processes. */
 export function cpuMs(pids: number[]): number {
-  let ticks = 0;
+  let ms = 0;
+  // A process that ended since it was listed is skipped: what it used is lost to the count.
   for (const pid of pids) {
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    } catch {
-      continue; // ended since it was listed: what it used is lost to the count
-    }
-    // Fields after the ")" that closes the command name: utime and stime are the 12th and 13th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    ticks += Number(fields[11]) + Number(fields[12]);
+    const fields = statFields(pid);
+    if (fields) ms += ticksToMs(Number(fields[11]) + Number(fields[12]));
   }
-  return (ticks / TICKS_PER_SECOND) * 1000;
+  return ms;
 }
 
 /** This process's own user + system CPU milliseconds so far. */
