@@ -120,16 +120,17 @@ export class MatchingService {
       }
     }
     result.solverMs = performance.now() - started;
-    const offered = assignments.length ? await this.offers.offer(assignments) : [];
-    await Promise.all(
-      batches.map((b) =>
+    // Rotating the pools touches only tutors not chosen, so it runs alongside the claims and confirmation.
+    const [offered] = await Promise.all([
+      assignments.length ? this.offers.offer(assignments) : [],
+      ...batches.map((b) =>
         this.live.rotate(
           b.skill,
           b.snapshot.tutors.filter((t) => !chosen.has(t.id)).map((t) => t.id),
           b.snapshot.nowMs,
         ),
       ),
-    );
+    ]);
     const offeredSkills = new Set(offered.map((o) => o.skillSlug));
     result.offered = offered.length;
     result.more = batches.some((b) => b.snapshot.requests.length > batchMax && offeredSkills.has(b.skill));

@@ -36,10 +36,10 @@ const MY_OFFER: PreparedSql = {
          WHERE o.id = $1 AND o.tutor_id = $2`,
 };
 
-/** $1 both users' ids. */
+/** $1, $2 the two users (two parameters, not an array, so the statement keeps one generic plan). */
 const LOCK_PAIR: PreparedSql = {
   name: 'accept_lock_pair',
-  text: `SELECT id, birth_year FROM users WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
+  text: `SELECT id, birth_year FROM users WHERE id IN ($1, $2) ORDER BY id FOR NO KEY UPDATE`,
 };
 
 /**
@@ -145,7 +145,8 @@ export class AcceptOfferService {
     // Locking both users orders this against any other accept or help request involving either of them,
     // so the "already in a live session" check of the next statement cannot race.
     const people = await preparedRows<{ id: string; birth_year: number }>(m, LOCK_PAIR, [
-      [a.tutorId, a.learnerId],
+      a.tutorId,
+      a.learnerId,
     ]);
     const now = new Date();
     const involvesMinor = people.some((p) => ageBandFromBirthYear(p.birth_year, now) !== 'ADULT');
