@@ -221,6 +221,10 @@ async function main() {
             meanBatch: round(mean(steadyTicks.map((t) => t.batch))),
             queuedMs: latencySummary(steadyTicks.map((t) => t.queuedMs)),
             tickMs: latencySummary(steadyTicks.map((t) => t.tickMs)),
+            // Inside a tick: the Redis snapshot, the Postgres reads, and claims + confirmation + events.
+            snapshotMs: latencySummary(steadyTicks.map((t) => t.phasesMs.snapshot)),
+            loadMs: latencySummary(steadyTicks.map((t) => t.phasesMs.load)),
+            offerMs: latencySummary(steadyTicks.map((t) => t.phasesMs.offer)),
           },
           solverMsPerTick: {
             ...solver,
@@ -335,6 +339,7 @@ interface Tick {
   /** From the event that added the tick to its start (the batch window included), and the tick itself. */
   queuedMs: number;
   tickMs: number;
+  phasesMs: { snapshot: number; load: number; offer: number };
 }
 
 /** A match-skill job's return value (other jobs return other shapes). */

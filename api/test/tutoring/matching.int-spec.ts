@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { errorCode } from '@peerlift/testing';
 import { RedisService } from '../../src/redis/redis.module';
-import { MatchingService } from '../../src/tutoring/matching/matching.service';
+import { MatchingService, POOL_EXTRA } from '../../src/tutoring/matching/matching.service';
 import { SweepService } from '../../src/tutoring/matching/sweep.service';
 import { LiveStateService } from '../../src/tutoring/live/live-state.service';
 import { LiveSyncService } from '../../src/tutoring/live/live-sync.service';
@@ -284,8 +284,9 @@ describe('matching help requests to tutors', () => {
   });
 
   it('rotates tutors nobody in line can take to the back of the pool, so they never block it', async () => {
-    // More unvetted adults than one tick considers (1 request + 16 spare), all ahead of the one teen tutor.
-    for (let i = 0; i < 20; i++) await availableTutor({ birthYear: ADULT });
+    // More unvetted adults than one tick considers (1 request + POOL_EXTRA spare), all ahead of the one teen
+    // tutor, but fewer than two ticks consider.
+    for (let i = 0; i < POOL_EXTRA + 4; i++) await availableTutor({ birthYear: ADULT });
     const teen = await availableTutor({ birthYear: TEEN });
     const redis = ctx.get(RedisService);
     await redis.client.zadd(

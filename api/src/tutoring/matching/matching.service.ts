@@ -24,18 +24,22 @@ export interface MatchTickResult {
   offered: number;
   /** Time spent building the cost matrices and solving them (ms). */
   solverMs: number;
+  /** Where the tick's time went (ms): the Redis snapshot, the Postgres reads, claims + confirmation. */
+  phasesMs: { snapshot: number; load: number; offer: number };
   /** More requests are waiting than one tick takes, and this tick made progress: tick again now. */
   more: boolean;
 }
 
 /**
  * Tutors considered per skill per tick: for a batch of n requests, the n + POOL_EXTRA free tutors of the
- * skill that were least recently offered or considered — one per request and some spare choices. The cost
- * of a pair, not the solver, dominates a tick (docs/tutoring.md, "Matching"), so the pool stays small;
- * tutors it considered without offering them anything go to the back, so the rest of the pool rotates
- * through.
+ * skill that were least recently offered or considered — one per request and some spare choices. Loading a
+ * candidate's facts, not the solver, is what a tick costs (docs/tutoring.md, "Matching"), so the pool stays
+ * small; tutors it considered without offering them anything go to the back, so the rest of the pool
+ * rotates through. With 16 spare, bench/matching's steady phase saturated both cores on those facts (ticks
+ * p50 22 ms, ask → offer p50 67 ms); with 8, ticks took 10 ms and ask → offer 34 ms, and a lone waiter still
+ * gets the best of nine.
  */
-export const POOL_EXTRA = 16;
+export const POOL_EXTRA = 8;
 
 interface SkillBatch {
   skill: string;
@@ -75,6 +79,7 @@ export class MatchingService {
 
   async matchSkills(skills: readonly string[]): Promise<MatchTickResult> {
     const batchMax = this.config.MATCHING_BATCH_MAX;
+    const t0 = performance.now();
     // One Lua call per skill, sent together (the client pipelines calls made in the same turn).
     const snapshots = await Promise.all(
       [...new Set(skills)].map(async (skill) => ({
@@ -95,14 +100,17 @@ export class MatchingService {
       pool: batches.reduce((n, b) => n + b.snapshot.tutors.length, 0),
       offered: 0,
       solverMs: 0,
+      phasesMs: { snapshot: performance.now() - t0, load: 0, offer: 0 },
       more: false,
     };
     if (batches.length === 0) return result;
+    const t1 = performance.now();
     const [requests, tutors] = await Promise.all([
       this.waitingInPostgres(batches),
       this.loader.tutors(new Map(batches.map((b) => [b.skill, b.snapshot.tutors]))),
     ]);
     const started = performance.now();
+    result.phasesMs.load = started - t1;
     const assignments: (TutorAssignment & { skillSlug: string })[] = [];
     // A tutor in the pools of two skills is offered at most one request per tick.
     const chosen = new Set<string>();
@@ -120,6 +128,7 @@ export class MatchingService {
       }
     }
     result.solverMs = performance.now() - started;
+    const t2 = performance.now();
     // Rotating the pools touches only tutors not chosen, so it runs alongside the claims and confirmation.
     const [offered] = await Promise.all([
       assignments.length ? this.offers.offer(assignments) : [],
@@ -131,6 +140,7 @@ export class MatchingService {
         ),
       ),
     ]);
+    result.phasesMs.offer = performance.now() - t2;
     const offeredSkills = new Set(offered.map((o) => o.skillSlug));
     result.offered = offered.length;
     result.more = batches.some((b) => b.snapshot.requests.length > batchMax && offeredSkills.has(b.skill));
