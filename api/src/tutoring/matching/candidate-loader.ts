@@ -87,9 +87,13 @@ const TUTOR_FACTS: PreparedSql = {
        LEFT JOIN LATERAL (
          SELECT 1 AS busy FROM tutoring_sessions s WHERE s.state = 'LIVE' AND s.tutor_id = u.id
          UNION ALL SELECT 1 FROM tutoring_sessions s WHERE s.state = 'LIVE' AND s.learner_id = u.id LIMIT 1) b ON true
+       -- The learner's rating of each of the tutor's sessions, by primary key (a plain join was planned,
+       -- generically, as a scan of every rating per tutor while the table was small).
        CROSS JOIN LATERAL (
-         SELECT count(*)::int AS rating_count, coalesce(sum(sr.stars), 0)::int AS rating_stars
-         FROM tutoring_sessions s JOIN session_ratings sr ON sr.session_id = s.id AND sr.rater_id = s.learner_id
+         SELECT count(sr.stars)::int AS rating_count, coalesce(sum(sr.stars), 0)::int AS rating_stars
+         FROM tutoring_sessions s
+         LEFT JOIN LATERAL (
+           SELECT stars FROM session_ratings WHERE session_id = s.id AND rater_id = s.learner_id LIMIT 1) sr ON true
          WHERE s.tutor_id = u.id) r
        CROSS JOIN LATERAL (
          SELECT count(*)::int AS offers_received,
