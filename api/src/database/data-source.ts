@@ -19,6 +19,7 @@ import { Tutoring1763870300000 } from './migrations/1763870300000-tutoring';
 import { Experiments1763870400000 } from './migrations/1763870400000-experiments';
 import { ExerciseHistoryIndex1763870500000 } from './migrations/1763870500000-exercise-history-index';
 import { ProgressVersion1763870600000 } from './migrations/1763870600000-progress-version';
+import { TutoringFunctions1763870700000 } from './migrations/1763870700000-tutoring-functions';
 import { ExperimentEntity } from '../experiments/experiment.entity';
 import { ExperimentPhaseEntity } from '../experiments/experiment-phase.entity';
 import { ExperimentExposureEntity } from '../experiments/experiment-exposure.entity';
@@ -68,6 +69,7 @@ export const MIGRATIONS = [
   Experiments1763870400000,
   ExerciseHistoryIndex1763870500000,
   ProgressVersion1763870600000,
+  TutoringFunctions1763870700000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

@@ -11,7 +11,14 @@ import { MatchingQueue } from './matching/matching-queue';
  * live events, and the matching queue's producer.
  */
 @Module({
-  providers: [LuaRunner, LiveStateService, TutorPresenceState, LiveSyncService, TutoringEventsService, MatchingQueue],
+  providers: [
+    LuaRunner,
+    LiveStateService,
+    TutorPresenceState,
+    LiveSyncService,
+    TutoringEventsService,
+    MatchingQueue,
+  ],
   exports: [LiveStateService, TutorPresenceState, LiveSyncService, TutoringEventsService, MatchingQueue],
 })
 export class TutoringCoreModule {}

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { maskContactDetails } from '@peerlift/domain';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -40,35 +40,14 @@ interface JoinedLine {
   skill_slug: string | null;
 }
 
-const LOCK_USER: PreparedSql = {
-  name: 'help_lock_user',
-  text: `SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE`,
-};
-
 /**
- * $1 learner, $2 skill, $3 note, $4 TTL in minutes. One statement: refuse someone in a live session, join
- * the line, and — since someone in line for help is not free to tutor — hand an offer they hold as a tutor
- * to the next tutor. WITHDRAWN is neither a decline nor a time-out, so it does not count against them.
+ * $1 learner, $2 skill, $3 note, $4 TTL in minutes. Locks the learner, then — refusing someone in a live
+ * session (no id) — joins the line and withdraws an offer they hold as a tutor, in one round trip that
+ * commits on its own (the function `join_help_line`, migration 1763870700000).
  */
 const JOIN_LINE: PreparedSql = {
   name: 'help_join_line',
-  // Two probes of the partial unique indexes of live sessions, rather than one OR across both columns.
-  text: `WITH live AS (
-           SELECT 1 FROM tutoring_sessions WHERE state = 'LIVE' AND tutor_id = $1
-           UNION ALL SELECT 1 FROM tutoring_sessions WHERE state = 'LIVE' AND learner_id = $1 LIMIT 1),
-         ins AS (
-           INSERT INTO help_requests (learner_id, skill_slug, note, state, expires_at)
-           SELECT $1, $2, $3, 'WAITING', now() + make_interval(mins => $4) WHERE NOT EXISTS (SELECT 1 FROM live)
-           RETURNING id, created_at, expires_at, (extract(epoch FROM created_at) * 1000)::bigint AS created_ms),
-         w AS (
-           UPDATE tutoring_offers SET state = 'WITHDRAWN', responded_at = now()
-           WHERE tutor_id = $1 AND state = 'PENDING' AND EXISTS (SELECT 1 FROM ins) RETURNING id, request_id),
-         h AS (
-           UPDATE help_requests h SET state = 'WAITING', current_offer_id = NULL
-           FROM w WHERE h.id = w.request_id AND h.state = 'OFFERED' AND h.current_offer_id = w.id
-           RETURNING w.id AS offer_id, h.id AS request_id, h.skill_slug)
-         SELECT ins.id, ins.created_at, ins.created_ms, ins.expires_at, h.offer_id, h.request_id, h.skill_slug FROM (SELECT 1) one
-         LEFT JOIN ins ON true LEFT JOIN h ON true`,
+  text: `SELECT * FROM join_help_line($1, $2, $3, $4)`,
 };
 
 /**
@@ -99,7 +78,7 @@ export class HelpRequestsService {
     const cleanNote = maskContactDetails((note ?? '').trim()).text;
     let created: CreatedRequest;
     try {
-      created = await this.db.transaction((m) => this.insert(m, learnerId, skillSlug, cleanNote));
+      created = await this.join(learnerId, skillSlug, cleanNote);
     } catch (e) {
       if (uniqueViolation(e) === 'help_requests_one_open') {
         throw new PeerliftError(
@@ -129,16 +108,8 @@ export class HelpRequestsService {
     });
   }
 
-  private async insert(
-    m: EntityManager,
-    learnerId: string,
-    skillSlug: string,
-    note: string,
-  ): Promise<CreatedRequest> {
-    // The user row lock orders this against an accept that would put the same user in a session; the
-    // statement after it sees that accept's outcome.
-    await preparedRows(m, LOCK_USER, [learnerId]);
-    const [row] = await preparedRows<JoinedLine>(m, JOIN_LINE, [
+  private async join(learnerId: string, skillSlug: string, note: string): Promise<CreatedRequest> {
+    const [row] = await preparedRows<JoinedLine>(this.db, JOIN_LINE, [
       learnerId,
       skillSlug,
       note,

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ageBandFromBirthYear } from '@peerlift/domain';
 import { InjectDataSource } from '../../database/inject-data-source';
 import { preparedRows, uniqueViolation, type PreparedSql } from '../../database/sql';
@@ -15,63 +15,35 @@ interface OfferRow {
   skill_slug: string;
   learner_id: string;
   session_id: string | null;
+  learner_birth_year: number;
+  tutor_birth_year: number;
 }
 
-interface Acceptance {
-  offerId: string;
-  requestId: string;
-  tutorId: string;
-  learnerId: string;
-  skillSlug: string;
-  sessionId: string;
-  fence: number;
-}
-
-/** $1 offer, $2 tutor. */
+/** $1 offer, $2 tutor. With both users' birth years: whether the session involves a minor. */
 const MY_OFFER: PreparedSql = {
   name: 'accept_my_offer',
-  text: `SELECT o.request_id, o.state, h.skill_slug, h.learner_id, s.id AS session_id
+  text: `SELECT o.request_id, o.state, h.skill_slug, h.learner_id, s.id AS session_id,
+                l.birth_year AS learner_birth_year, t.birth_year AS tutor_birth_year
          FROM tutoring_offers o JOIN help_requests h ON h.id = o.request_id
+         JOIN users l ON l.id = h.learner_id JOIN users t ON t.id = o.tutor_id
          LEFT JOIN tutoring_sessions s ON s.offer_id = o.id
          WHERE o.id = $1 AND o.tutor_id = $2`,
 };
 
-/** $1, $2 the two users (two parameters, not an array, so the statement keeps one generic plan). */
-const LOCK_PAIR: PreparedSql = {
-  name: 'accept_lock_pair',
-  text: `SELECT id, birth_year FROM users WHERE id IN ($1, $2) ORDER BY id FOR NO KEY UPDATE`,
-};
-
 /**
  * $1 offer, $2 tutor, $3 fence, $4 request, $5 new session id, $6 learner, $7 skill, $8 involves a minor.
- * Creates the session only if neither user is in a live session, neither blocked the other, the tutor is
- * not in line for help themselves (then they are a learner, not free to tutor), and both conditional
- * updates hold on the claim's fencing token.
+ * The function `confirm_accept` (migration 1763870700000) locks both users, then creates the session only
+ * if neither is in a live session, neither blocked the other, the tutor is not in line for help themselves,
+ * and both conditional updates hold on the claim's fencing token; otherwise it fails with SQLSTATE PL001
+ * and changes nothing. One round trip, committing on its own.
  */
 const CONFIRM_ACCEPT: PreparedSql = {
   name: 'accept_confirm',
-  // Each condition is its own probe of a partial unique index: the generic plan of one OR across both
-  // users scanned every live session (5 ms a call in bench/matching, against 0.1 ms).
-  text: `WITH free AS (
-           SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM tutoring_sessions WHERE state = 'LIVE' AND tutor_id = $2)
-             AND NOT EXISTS (SELECT 1 FROM tutoring_sessions WHERE state = 'LIVE' AND learner_id = $2)
-             AND NOT EXISTS (SELECT 1 FROM tutoring_sessions WHERE state = 'LIVE' AND tutor_id = $6)
-             AND NOT EXISTS (SELECT 1 FROM tutoring_sessions WHERE state = 'LIVE' AND learner_id = $6)
-             AND NOT EXISTS (SELECT 1 FROM user_blocks WHERE blocker_id = $2 AND blocked_id = $6)
-             AND NOT EXISTS (SELECT 1 FROM user_blocks WHERE blocker_id = $6 AND blocked_id = $2)
-             AND NOT EXISTS (SELECT 1 FROM help_requests WHERE learner_id = $2 AND state IN ('WAITING', 'OFFERED'))),
-         o AS (
-           UPDATE tutoring_offers SET state = 'ACCEPTED', responded_at = now()
-           WHERE id = $1 AND tutor_id = $2 AND state = 'PENDING' AND fence = $3 AND EXISTS (SELECT 1 FROM free)
-           RETURNING id),
-         h AS (
-           UPDATE help_requests SET state = 'MATCHED', matched_at = now()
-           WHERE id = $4 AND state = 'OFFERED' AND fence = $3 AND current_offer_id = $1 AND EXISTS (SELECT 1 FROM o)
-           RETURNING id)
-         INSERT INTO tutoring_sessions (id, request_id, offer_id, tutor_id, learner_id, skill_slug, state, involves_minor)
-         SELECT $5, $4, $1, $2, $6, $7, 'LIVE', $8 WHERE EXISTS (SELECT 1 FROM h)
-         RETURNING id`,
+  text: `SELECT confirm_accept($1, $2, $3, $4, $5, $6, $7, $8) AS id`,
 };
+
+/** confirm_accept's refusal: the offer moved on, or one of the pair is not free. */
+const REFUSED = 'PL001';
 
 const unavailable = () =>
   new PeerliftError(
@@ -113,8 +85,22 @@ export class AcceptOfferService {
     };
     const fence = await this.live.accept(a);
     if (fence === null) throw unavailable();
+    // Birth years do not change, so they may be read before the users are locked.
+    const now = new Date();
+    const involvesMinor = [offer.learner_birth_year, offer.tutor_birth_year].some(
+      (year) => ageBandFromBirthYear(year, now) !== 'ADULT',
+    );
     try {
-      await this.db.transaction((m) => this.confirm(m, { ...a, fence }));
+      await preparedRows(this.db, CONFIRM_ACCEPT, [
+        offerId,
+        tutorId,
+        fence,
+        a.requestId,
+        a.sessionId,
+        a.learnerId,
+        a.skillSlug,
+        involvesMinor,
+      ]);
     } catch (e) {
       // Take back this accept's own hold first (restores never undo an accept), then follow Postgres.
       await this.live
@@ -123,7 +109,7 @@ export class AcceptOfferService {
         .catch((err: unknown) =>
           this.logger.warn(`could not restore after a refused accept: ${String(err)}`),
         );
-      if (e instanceof PeerliftError || uniqueViolation(e) !== null) throw unavailable();
+      if ((e as { code?: string }).code === REFUSED || uniqueViolation(e) !== null) throw unavailable();
       throw e;
     }
     await Promise.all([
@@ -139,29 +125,5 @@ export class AcceptOfferService {
       }),
     ]);
     return a.sessionId;
-  }
-
-  private async confirm(m: EntityManager, a: Acceptance): Promise<void> {
-    // Locking both users orders this against any other accept or help request involving either of them,
-    // so the "already in a live session" check of the next statement cannot race.
-    const people = await preparedRows<{ id: string; birth_year: number }>(m, LOCK_PAIR, [
-      a.tutorId,
-      a.learnerId,
-    ]);
-    const now = new Date();
-    const involvesMinor = people.some((p) => ageBandFromBirthYear(p.birth_year, now) !== 'ADULT');
-    const created = await preparedRows(m, CONFIRM_ACCEPT, [
-      a.offerId,
-      a.tutorId,
-      a.fence,
-      a.requestId,
-      a.sessionId,
-      a.learnerId,
-      a.skillSlug,
-      involvesMinor,
-    ]);
-    // Nothing created: the offer or request moved on (expired, withdrawn), or one of the pair is no longer
-    // free — roll back whatever did change.
-    if (created.length !== 1) throw unavailable();
   }
 }
