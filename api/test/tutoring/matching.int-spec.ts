@@ -99,6 +99,11 @@ describe('matching help requests to tutors', () => {
     const session = ok(
       await tutor.gql<{ acceptOffer: { id: string } }>(OPS.accept, { o: offer!.id }),
     ).acceptOffer;
+    // Confirmed in Postgres, the offer leaves neither a deadline for the sweep nor its claim record behind.
+    const redis = ctx.get(RedisService).client;
+    const base = `${api.config.REDIS_PREFIX}:{tutoring}:`;
+    expect(await redis.zscore(`${base}deadlines`, offer!.id)).toBeNull();
+    expect(await redis.exists(`${base}offer:${offer!.id}`)).toBe(0);
     const seen = ok(
       await learner.gql<{ tutoringSession: Record<string, unknown> }>(OPS.session, { id: session.id }),
     ).tutoringSession;

@@ -150,6 +150,17 @@ export class LiveStateService {
     await this.client.zrem(this.keys.deadlines(), offerId);
   }
 
+  /**
+   * Forgets an offer Postgres has confirmed as accepted: its deadline (the safety net until then) and its
+   * claim record (which otherwise only a release deletes), so neither the sweep nor memory keeps it.
+   */
+  async settleAccepted(offerId: string): Promise<void> {
+    await Promise.all([
+      this.client.zrem(this.keys.deadlines(), offerId),
+      this.client.del(this.keys.offer(offerId)),
+    ]);
+  }
+
   /** Returns the offer's fence, or null when the offer no longer holds the request and tutor (or is past due). */
   async accept(o: AcceptRef): Promise<number | null> {
     const fence = await this.run<number>('tutoringAccept', ...this.acceptArgs(o));

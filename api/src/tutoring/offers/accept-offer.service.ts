@@ -113,10 +113,10 @@ export class AcceptOfferService {
       throw e;
     }
     await Promise.all([
-      // The offer's deadline entry was the safety net for this confirmation; the sweep need not visit it.
+      // The offer's deadline was the safety net for this confirmation; the sweep need not visit it.
       this.live
-        .dropDeadline(offerId)
-        .catch((e: unknown) => this.logger.warn(`deadline of ${offerId} left to the sweep: ${String(e)}`)),
+        .settleAccepted(offerId)
+        .catch((e: unknown) => this.logger.warn(`offer ${offerId} left to the sweep: ${String(e)}`)),
       this.events.publish([tutorId, a.learnerId], {
         type: 'MATCHED',
         requestId: a.requestId,
