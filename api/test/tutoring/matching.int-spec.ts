@@ -120,6 +120,27 @@ describe('matching help requests to tutors', () => {
     ).toMatchObject({ state: 'MATCHED', session: { id: session.id } });
   });
 
+  it('accepts through Postgres when Redis lost the offer’s claim record, and answers a repeat with the same session', async () => {
+    const tutor = await availableTutor();
+    await ask();
+    await tick();
+    const offer = (await offerOf(tutor))!;
+    // Redis usually names the request, skill and learner itself; without the claim record it asks Postgres.
+    await ctx.get(RedisService).client.del(`${api.config.REDIS_PREFIX}:{tutoring}:offer:${offer.id}`);
+    const first = ok(
+      await tutor.gql<{ acceptOffer: { id: string } }>(OPS.accept, { o: offer.id }),
+    ).acceptOffer;
+    const again = ok(
+      await tutor.gql<{ acceptOffer: { id: string } }>(OPS.accept, { o: offer.id }),
+    ).acceptOffer;
+    expect(again.id).toBe(first.id);
+    const { rows } = await api.sql.query(
+      `SELECT 1 FROM tutoring_sessions WHERE offer_id = $1 AND id = $2 AND state = 'LIVE'`,
+      [offer.id, first.id],
+    );
+    expect(rows).toHaveLength(1);
+  });
+
   it.each([
     ['not proficient in the skill', { proficientIn: [] }, {}],
     ['without a shared language', { languages: ['es'] }, { languages: ['en'] }],

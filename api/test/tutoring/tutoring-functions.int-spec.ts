@@ -31,8 +31,14 @@ describe('tutoring functions', () => {
     return { tutorId: tutor.id, learnerId: learner.id, requestId: rows[0].id, offerId };
   }
 
-  const confirm = (o: Awaited<ReturnType<typeof offered>>, fence = 7, sessionId = randomUUID()) =>
-    api.sql.query<{ id: string }>(`SELECT confirm_accept($1, $2, $3, $4, $5, $6, $7, false) AS id`, [
+  /** `minorsBornFrom`: the default makes nobody a minor. */
+  const confirm = (
+    o: Awaited<ReturnType<typeof offered>>,
+    fence = 7,
+    sessionId = randomUUID(),
+    minorsBornFrom = 3000,
+  ) =>
+    api.sql.query<{ id: string }>(`SELECT confirm_accept($1, $2, $3, $4, $5, $6, $7, $8) AS id`, [
       o.offerId,
       o.tutorId,
       fence,
@@ -40,7 +46,15 @@ describe('tutoring functions', () => {
       sessionId,
       o.learnerId,
       SKILL,
+      minorsBornFrom,
     ]);
+
+  const involvesMinor = async (sessionId: string) =>
+    (
+      await api.sql.query<{ m: boolean }>(`SELECT involves_minor AS m FROM tutoring_sessions WHERE id = $1`, [
+        sessionId,
+      ])
+    ).rows[0].m;
 
   const states = async (o: Awaited<ReturnType<typeof offered>>) =>
     (
@@ -57,6 +71,17 @@ describe('tutoring functions', () => {
     const sessionId = randomUUID();
     expect((await confirm(o, 7, sessionId)).rows[0].id).toBe(sessionId);
     expect(await states(o)).toEqual({ offer: 'ACCEPTED', request: 'MATCHED', sessions: 1 });
+    expect(await involvesMinor(sessionId)).toBe(false);
+  });
+
+  it('marks the session as involving a minor when either user was born in or after the given year', async () => {
+    const o = await offered();
+    const { rows } = await api.sql.query<{ y: number }>(`SELECT birth_year AS y FROM users WHERE id = $1`, [
+      o.learnerId,
+    ]);
+    const sessionId = randomUUID();
+    await confirm(o, 7, sessionId, rows[0].y);
+    expect(await involvesMinor(sessionId)).toBe(true);
   });
 
   it('refuses, changing nothing, when the request moved on after the offer would have been accepted', async () => {

@@ -50,14 +50,19 @@ export class TutoringFunctions1763870700000 implements MigrationInterface {
       $fn$`);
     await q.query(`
       CREATE FUNCTION confirm_accept(p_offer uuid, p_tutor uuid, p_fence bigint, p_request uuid,
-                                     p_session uuid, p_learner uuid, p_skill text, p_involves_minor boolean)
+                                     p_session uuid, p_learner uuid, p_skill text, p_minors_born_from int)
       RETURNS uuid
       LANGUAGE plpgsql VOLATILE AS $fn$
       DECLARE
         created uuid;
+        v_minor boolean;
       BEGIN
         -- Both users, in id order: orders this against any other accept or help request involving either.
-        PERFORM 1 FROM users WHERE users.id IN (p_tutor, p_learner) ORDER BY users.id FOR NO KEY UPDATE;
+        -- Whether either may be a minor: born in or after p_minors_born_from (the rule is in libs/domain,
+        -- firstBirthYearOfPossibleMinors).
+        SELECT bool_or(u.birth_year >= p_minors_born_from) INTO v_minor
+        FROM (SELECT birth_year FROM users WHERE users.id IN (p_tutor, p_learner)
+              ORDER BY users.id FOR NO KEY UPDATE) u;
         -- The session is created only if neither user is in a live session, neither blocked the other,
         -- the tutor is not in line for help themselves, and both conditional updates hold on the claim's
         -- fencing token. Each condition is its own probe of an index.
@@ -82,7 +87,7 @@ export class TutoringFunctions1763870700000 implements MigrationInterface {
           RETURNING id)
         INSERT INTO tutoring_sessions (id, request_id, offer_id, tutor_id, learner_id, skill_slug, state,
                                        involves_minor)
-        SELECT p_session, p_request, p_offer, p_tutor, p_learner, p_skill, 'LIVE', p_involves_minor
+        SELECT p_session, p_request, p_offer, p_tutor, p_learner, p_skill, 'LIVE', v_minor
         WHERE EXISTS (SELECT 1 FROM h)
         RETURNING id INTO created;
         -- Nothing created: the offer or request moved on, or one of the pair is not free. Undo whatever
@@ -96,7 +101,7 @@ export class TutoringFunctions1763870700000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP FUNCTION confirm_accept(uuid, uuid, bigint, uuid, uuid, uuid, text, boolean)`);
+    await q.query(`DROP FUNCTION confirm_accept(uuid, uuid, bigint, uuid, uuid, uuid, text, int)`);
     await q.query(`DROP FUNCTION join_help_line(uuid, text, text, int)`);
   }
 }

@@ -104,6 +104,32 @@ return tonumber(r[5])`,
 };
 
 /**
+ * KEYS offer, tutor; ARGV offerId, tutorId, sessionId, base.
+ * ACCEPT_OFFER for a caller who knows only the offer and the tutor: the offer's claim record names the
+ * request, whose hash names the skill (its line) and the learner, so an accept needs no Postgres read
+ * before its claim. Same checks and changes as ACCEPT_OFFER. Returns {fence, requestId, skill, learnerId},
+ * or {-1} not held by this offer, {-2} past the deadline, {-3} no claim record for this tutor here (the
+ * caller asks Postgres instead).
+ */
+export const ACCEPT_OFFER_BY_ID: LuaScript = {
+  keys: 2,
+  lua: `${NOW}
+local o = redis.call('HMGET', KEYS[1], 'request', 'tutor')
+if not o[1] or o[2] ~= ARGV[2] then return {-3} end
+local req = ARGV[4] .. 'req:' .. o[1]
+local r = redis.call('HMGET', req, 'state', 'offer', 'tutor', 'deadline', 'fence', 'skill', 'learner')
+local t = redis.call('HMGET', KEYS[2], 'state', 'offer')
+if r[1] ~= 'OFFERED' or r[2] ~= ARGV[1] or r[3] ~= ARGV[2] or t[1] ~= 'OFFERED' or t[2] ~= ARGV[1] then return {-1} end
+if not r[6] or not r[7] or r[7] == '' then return {-3} end
+if tonumber(r[4]) < now_ms() then return {-2} end
+redis.call('HSET', req, 'state', 'MATCHED')
+redis.call('HSET', KEYS[2], 'state', 'BUSY', 'session', ARGV[3])
+redis.call('HDEL', KEYS[2], 'offer', 'request')
+redis.call('ZREM', ARGV[4] .. 'line:' .. r[6], o[1])
+return {tonumber(r[5]), o[1], r[6], r[7]}`,
+};
+
+/**
  * KEYS req, tutor, line; ARGV offerId, requestId, tutorId, sessionId (as ACCEPT_OFFER).
  * Takes back this accept's own hold (the tutor BUSY in exactly this session, the request MATCHED by exactly
  * this offer) after Postgres refused it: both are OFFERED again and the request back in line at its original

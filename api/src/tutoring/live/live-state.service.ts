@@ -167,6 +167,32 @@ export class LiveStateService {
     return fence > 0 ? fence : null;
   }
 
+  /**
+   * ACCEPT_OFFER knowing only the offer and the tutor (ACCEPT_OFFER_BY_ID): the request, skill and learner
+   * come from Redis. `unknown`: Redis has no claim record of this offer for this tutor — ask Postgres.
+   */
+  async acceptById(o: {
+    offerId: string;
+    tutorId: string;
+    sessionId: string;
+  }): Promise<
+    | { ok: true; fence: number; requestId: string; skillSlug: string; learnerId: string }
+    | { ok: false; unknown: boolean }
+  > {
+    const k = this.keys;
+    const r = await this.run<[number, string?, string?, string?]>(
+      'tutoringAcceptById',
+      k.offer(o.offerId),
+      k.tutor(o.tutorId),
+      o.offerId,
+      o.tutorId,
+      o.sessionId,
+      k.base,
+    );
+    if (r[0] > 0) return { ok: true, fence: r[0], requestId: r[1]!, skillSlug: r[2]!, learnerId: r[3]! };
+    return { ok: false, unknown: r[0] === -3 };
+  }
+
   /** Takes back this accept's hold after Postgres refused it (UNDO_ACCEPT); a no-op if it is gone. */
   async undoAccept(o: AcceptRef): Promise<void> {
     await this.run('tutoringUndoAccept', ...this.acceptArgs(o));

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ageBandFromBirthYear } from '@peerlift/domain';
+import { firstBirthYearOfPossibleMinors } from '@peerlift/domain';
 import { InjectDataSource } from '../../database/inject-data-source';
 import { preparedRows, uniqueViolation, type PreparedSql } from '../../database/sql';
 import { ErrorCode, PeerliftError } from '../../graphql/peerlift-error';
@@ -15,23 +15,30 @@ interface OfferRow {
   skill_slug: string;
   learner_id: string;
   session_id: string | null;
-  learner_birth_year: number;
-  tutor_birth_year: number;
 }
 
-/** $1 offer, $2 tutor. With both users' birth years: whether the session involves a minor. */
+/** What an accept claims in Redis and confirms in Postgres. */
+interface AcceptRef {
+  offerId: string;
+  tutorId: string;
+  sessionId: string;
+  requestId: string;
+  skillSlug: string;
+  learnerId: string;
+}
+
+/** $1 offer, $2 tutor: the offer as Postgres has it, for an accept Redis could not take alone. */
 const MY_OFFER: PreparedSql = {
   name: 'accept_my_offer',
-  text: `SELECT o.request_id, o.state, h.skill_slug, h.learner_id, s.id AS session_id,
-                l.birth_year AS learner_birth_year, t.birth_year AS tutor_birth_year
+  text: `SELECT o.request_id, o.state, h.skill_slug, h.learner_id, s.id AS session_id
          FROM tutoring_offers o JOIN help_requests h ON h.id = o.request_id
-         JOIN users l ON l.id = h.learner_id JOIN users t ON t.id = o.tutor_id
          LEFT JOIN tutoring_sessions s ON s.offer_id = o.id
          WHERE o.id = $1 AND o.tutor_id = $2`,
 };
 
 /**
- * $1 offer, $2 tutor, $3 fence, $4 request, $5 new session id, $6 learner, $7 skill, $8 involves a minor.
+ * $1 offer, $2 tutor, $3 fence, $4 request, $5 new session id, $6 learner, $7 skill, $8 the first birth
+ * year of possible minors (the session involves a minor if either user was born in or after it).
  * The function `confirm_accept` (migration 1763870700000) locks both users, then creates the session only
  * if neither is in a live session, neither blocked the other, the tutor is not in line for help themselves,
  * and both conditional updates hold on the claim's fencing token; otherwise it fails with SQLSTATE PL001
@@ -52,12 +59,12 @@ const unavailable = () =>
   );
 
 /**
- * Accepting an offer is a claim in two steps (docs/tutoring.md, "Claims"): the Redis script moves the
- * request to MATCHED and the tutor to BUSY only if this offer still holds both and is before its deadline,
- * and returns the offer's fencing token; then one Postgres transaction confirms it with conditional updates
- * on that token and inserts the session, under the partial unique indexes that forbid a second live session
- * per tutor or learner and a second session per request. If Postgres refuses, Redis is put back from
- * Postgres.
+ * Accepting an offer is a claim in two steps (docs/tutoring.md, "Claims"): a Redis script moves the request
+ * to MATCHED and the tutor to BUSY only if this offer still holds both and is before its deadline, and
+ * returns the offer's fencing token; then one call of the SQL function `confirm_accept` confirms it with
+ * conditional updates on that token and inserts the session, under the partial unique indexes that forbid
+ * a second live session per tutor or learner and a second session per request. If Postgres refuses, Redis
+ * is put back from Postgres.
  */
 @Injectable()
 export class AcceptOfferService {
@@ -72,24 +79,9 @@ export class AcceptOfferService {
 
   /** Returns the new session's id (the same id again when this tutor already accepted this offer). */
   async accept(tutorId: string, offerId: string): Promise<string> {
-    const [offer] = await preparedRows<OfferRow>(this.db, MY_OFFER, [offerId, tutorId]);
-    if (offer?.state === 'ACCEPTED' && offer.session_id) return offer.session_id;
-    if (offer?.state !== 'PENDING') throw unavailable();
-    const a = {
-      offerId,
-      requestId: offer.request_id,
-      tutorId,
-      learnerId: offer.learner_id,
-      skillSlug: offer.skill_slug,
-      sessionId: randomUUID(),
-    };
-    const fence = await this.live.accept(a);
-    if (fence === null) throw unavailable();
-    // Birth years do not change, so they may be read before the users are locked.
-    const now = new Date();
-    const involvesMinor = [offer.learner_birth_year, offer.tutor_birth_year].some(
-      (year) => ageBandFromBirthYear(year, now) !== 'ADULT',
-    );
+    const claimed = await this.claim(tutorId, offerId, randomUUID());
+    if (!('a' in claimed)) return claimed.sessionId;
+    const { a, fence } = claimed;
     try {
       await preparedRows(this.db, CONFIRM_ACCEPT, [
         offerId,
@@ -99,7 +91,7 @@ export class AcceptOfferService {
         a.sessionId,
         a.learnerId,
         a.skillSlug,
-        involvesMinor,
+        firstBirthYearOfPossibleMinors(new Date()),
       ]);
     } catch (e) {
       // Take back this accept's own hold first (restores never undo an accept), then follow Postgres.
@@ -125,5 +117,37 @@ export class AcceptOfferService {
       }),
     ]);
     return a.sessionId;
+  }
+
+  /**
+   * The Redis half of the accept. Usually Redis alone knows enough (the offer's claim record names the
+   * request, skill and learner); when it does not hold this offer for this tutor, Postgres tells whether
+   * this is a repeat of an accept that went through (the session's id is returned as the answer) or which
+   * request to claim.
+   */
+  private async claim(
+    tutorId: string,
+    offerId: string,
+    sessionId: string,
+  ): Promise<{ a: AcceptRef; fence: number } | { sessionId: string }> {
+    const fast = await this.live.acceptById({ offerId, tutorId, sessionId });
+    if (fast.ok) {
+      const { fence, requestId, skillSlug, learnerId } = fast;
+      return { a: { offerId, tutorId, sessionId, requestId, skillSlug, learnerId }, fence };
+    }
+    const [offer] = await preparedRows<OfferRow>(this.db, MY_OFFER, [offerId, tutorId]);
+    if (offer?.state === 'ACCEPTED' && offer.session_id) return { sessionId: offer.session_id };
+    if (!fast.unknown || offer?.state !== 'PENDING') throw unavailable();
+    const a = {
+      offerId,
+      tutorId,
+      sessionId,
+      requestId: offer.request_id,
+      skillSlug: offer.skill_slug,
+      learnerId: offer.learner_id,
+    };
+    const fence = await this.live.accept(a);
+    if (fence === null) throw unavailable();
+    return { a, fence };
   }
 }

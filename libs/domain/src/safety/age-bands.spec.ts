@@ -2,6 +2,7 @@ import {
   AgeBand,
   ageBandForAge,
   ageBandFromBirthYear,
+  firstBirthYearOfPossibleMinors,
   mayTutor,
   mayTutorByBirthYear,
   possibleAgeBands,
@@ -120,5 +121,31 @@ describe('mayTutorByBirthYear (allowed only for every possible age)', () => {
       learner: { birthYear: 2013 },
     };
     expect(mayTutorByBirthYear({ ...input, now: midYear })).toBe(true);
+  });
+});
+
+describe('firstBirthYearOfPossibleMinors', () => {
+  it.each([
+    ['mid-year', '2026-06-15T12:00:00Z', 2008],
+    ['New Year UTC, still last year at UTC−12', '2027-01-01T05:00:00Z', 2008],
+    ['New Year everywhere', '2027-01-01T12:00:00Z', 2009],
+    ['New Year’s Eve at UTC+14', '2026-12-31T11:00:00Z', 2008],
+  ])('at %s (%s) is %i', (_when, iso, year) => {
+    expect(firstBirthYearOfPossibleMinors(new Date(iso))).toBe(year);
+  });
+
+  it.each(['2026-06-15T12:00:00Z', '2027-01-01T05:00:00Z', '2027-01-01T12:00:00Z', '2026-12-31T23:59:00Z'])(
+    'agrees with ageBandFromBirthYear for every birth year at %s',
+    (iso) => {
+      const now = new Date(iso);
+      for (let year = 1990; year <= 2026; year++) {
+        const minor = ageBandFromBirthYear(year, now) !== 'ADULT';
+        expect([year, minor]).toEqual([year, year >= firstBirthYearOfPossibleMinors(now)]);
+      }
+    },
+  );
+
+  it('refuses an invalid date', () => {
+    expect(() => firstBirthYearOfPossibleMinors(new Date(Number.NaN))).toThrow(RangeError);
   });
 });

@@ -67,6 +67,18 @@ export function ageBandFromBirthYear(birthYear: number, now: Date): AgeBand {
   return ageBandForAge(possibleAges(birthYear, now)[0]);
 }
 
+/**
+ * The earliest birth year whose people may be minors at `now`: {@link ageBandFromBirthYear} says "not an
+ * adult" exactly for birth years from this one on. For stores that hold only birth years (SQL compares
+ * `birth_year >= this`), so the rule itself stays here.
+ */
+export function firstBirthYearOfPossibleMinors(now: Date): number {
+  const nowMs = now.getTime();
+  if (!Number.isFinite(nowMs)) throw new RangeError('now must be a valid Date');
+  // The youngest possible age is counted in the earliest current calendar year (see possibleAges).
+  return new Date(nowMs - UTC_OFFSET_RANGE_HOURS.behind * HOUR_MS).getUTCFullYear() - ADULT_MIN_AGE;
+}
+
 export interface TutorAgeFacts {
   ageBand: AgeBand;
   /** Passed our adult-volunteer vetting (identity and background check, safety training). */
