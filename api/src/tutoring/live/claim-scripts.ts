@@ -3,7 +3,7 @@
  * runs alone on the Redis server, so "check the request is WAITING and the tutor FREE, then hold both" can
  * never interleave with another claim, accept, decline or time-out.
  */
-import { FREE_POOLS, NOW, type LuaScript } from './lua-snippets';
+import { ACCEPT_HELD, FREE_POOLS, NOW, type LuaScript } from './lua-snippets';
 
 /**
  * KEYS req, line, waiting, waitingSkills, learnerMark; ARGV id, skill, learner, createdMs.
@@ -91,42 +91,29 @@ return result`,
  */
 export const ACCEPT_OFFER: LuaScript = {
   keys: 3,
-  lua: `${NOW}
-local r = redis.call('HMGET', KEYS[1], 'state', 'offer', 'tutor', 'deadline', 'fence')
-local t = redis.call('HMGET', KEYS[2], 'state', 'offer')
-if r[1] ~= 'OFFERED' or r[2] ~= ARGV[1] or r[3] ~= ARGV[3] or t[1] ~= 'OFFERED' or t[2] ~= ARGV[1] then return -1 end
-if tonumber(r[4]) < now_ms() then return -2 end
-redis.call('HSET', KEYS[1], 'state', 'MATCHED')
-redis.call('HSET', KEYS[2], 'state', 'BUSY', 'session', ARGV[4])
-redis.call('HDEL', KEYS[2], 'offer', 'request')
-redis.call('ZREM', KEYS[3], ARGV[2])
-return tonumber(r[5])`,
+  lua: `${NOW}${ACCEPT_HELD}
+return accept_held(KEYS[1], KEYS[2], KEYS[3], ARGV[1], ARGV[2], ARGV[3], ARGV[4])`,
 };
 
 /**
  * KEYS offer, tutor; ARGV offerId, tutorId, sessionId, base.
  * ACCEPT_OFFER for a caller who knows only the offer and the tutor: the offer's claim record names the
  * request, whose hash names the skill (its line) and the learner, so an accept needs no Postgres read
- * before its claim. Same checks and changes as ACCEPT_OFFER. Returns {fence, requestId, skill, learnerId},
- * or {-1} not held by this offer, {-2} past the deadline, {-3} no claim record for this tutor here (the
+ * before its claim. Returns {fence, requestId, skill, learnerId}, or {-1} not held by this offer, {-2} past
+ * the deadline, {-3} Redis lacks the claim record for this tutor or the request's skill and learner (the
  * caller asks Postgres instead).
  */
 export const ACCEPT_OFFER_BY_ID: LuaScript = {
   keys: 2,
-  lua: `${NOW}
+  lua: `${NOW}${ACCEPT_HELD}
 local o = redis.call('HMGET', KEYS[1], 'request', 'tutor')
 if not o[1] or o[2] ~= ARGV[2] then return {-3} end
 local req = ARGV[4] .. 'req:' .. o[1]
-local r = redis.call('HMGET', req, 'state', 'offer', 'tutor', 'deadline', 'fence', 'skill', 'learner')
-local t = redis.call('HMGET', KEYS[2], 'state', 'offer')
-if r[1] ~= 'OFFERED' or r[2] ~= ARGV[1] or r[3] ~= ARGV[2] or t[1] ~= 'OFFERED' or t[2] ~= ARGV[1] then return {-1} end
-if not r[6] or not r[7] or r[7] == '' then return {-3} end
-if tonumber(r[4]) < now_ms() then return {-2} end
-redis.call('HSET', req, 'state', 'MATCHED')
-redis.call('HSET', KEYS[2], 'state', 'BUSY', 'session', ARGV[3])
-redis.call('HDEL', KEYS[2], 'offer', 'request')
-redis.call('ZREM', ARGV[4] .. 'line:' .. r[6], o[1])
-return {tonumber(r[5]), o[1], r[6], r[7]}`,
+local s = redis.call('HMGET', req, 'skill', 'learner')
+if not s[1] or not s[2] or s[2] == '' then return {-3} end
+local fence = accept_held(req, KEYS[2], ARGV[4] .. 'line:' .. s[1], ARGV[1], o[1], ARGV[2], ARGV[3])
+if fence < 0 then return {fence} end
+return {fence, o[1], s[1], s[2]}`,
 };
 
 /**

@@ -47,7 +47,7 @@ export interface TutorTruth {
  * lua-scripts.ts. Postgres stays the source of truth: every change here is confirmed there, and the
  * `restore*` methods bring Redis back in line with it.
  */
-type AcceptRef = OfferRef & { sessionId: string; skillSlug: string };
+export type AcceptRef = OfferRef & { sessionId: string; skillSlug: string };
 
 @Injectable()
 export class LiveStateService {

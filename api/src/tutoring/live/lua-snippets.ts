@@ -47,3 +47,25 @@ local function set_unavailable(base, tutor_key, online_key, id)
   redis.call('ZREM', online_key, id)
 end
 `;
+
+/**
+ * The accept of a held offer (ACCEPT_OFFER, ACCEPT_OFFER_BY_ID; needs NOW): only if this offer still holds
+ * the request and the tutor and is before its deadline, the request becomes MATCHED and leaves its line and
+ * the tutor BUSY in the session. Returns the offer's fence, or -1 not held by this offer, -2 past the
+ * deadline.
+ */
+export const ACCEPT_HELD = `
+local function accept_held(req_key, tutor_key, line_key, offer_id, request_id, tutor_id, session_id)
+  local r = redis.call('HMGET', req_key, 'state', 'offer', 'tutor', 'deadline', 'fence')
+  local t = redis.call('HMGET', tutor_key, 'state', 'offer')
+  if r[1] ~= 'OFFERED' or r[2] ~= offer_id or r[3] ~= tutor_id or t[1] ~= 'OFFERED' or t[2] ~= offer_id then
+    return -1
+  end
+  if tonumber(r[4]) < now_ms() then return -2 end
+  redis.call('HSET', req_key, 'state', 'MATCHED')
+  redis.call('HSET', tutor_key, 'state', 'BUSY', 'session', session_id)
+  redis.call('HDEL', tutor_key, 'offer', 'request')
+  redis.call('ZREM', line_key, request_id)
+  return tonumber(r[5])
+end
+`;

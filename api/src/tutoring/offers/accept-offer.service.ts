@@ -6,7 +6,7 @@ import { InjectDataSource } from '../../database/inject-data-source';
 import { preparedRows, uniqueViolation, type PreparedSql } from '../../database/sql';
 import { ErrorCode, PeerliftError } from '../../graphql/peerlift-error';
 import { TutoringEventsService } from '../events/tutoring-events.service';
-import { LiveStateService } from '../live/live-state.service';
+import { LiveStateService, type AcceptRef } from '../live/live-state.service';
 import { LiveSyncService } from '../live/live-sync.service';
 
 interface OfferRow {
@@ -18,14 +18,7 @@ interface OfferRow {
 }
 
 /** What an accept claims in Redis and confirms in Postgres. */
-interface AcceptRef {
-  offerId: string;
-  tutorId: string;
-  sessionId: string;
-  requestId: string;
-  skillSlug: string;
-  learnerId: string;
-}
+type Acceptance = AcceptRef & { learnerId: string };
 
 /** $1 offer, $2 tutor: the offer as Postgres has it, for an accept Redis could not take alone. */
 const MY_OFFER: PreparedSql = {
@@ -129,7 +122,7 @@ export class AcceptOfferService {
     tutorId: string,
     offerId: string,
     sessionId: string,
-  ): Promise<{ a: AcceptRef; fence: number } | { sessionId: string }> {
+  ): Promise<{ a: Acceptance; fence: number } | { sessionId: string }> {
     const fast = await this.live.acceptById({ offerId, tutorId, sessionId });
     if (fast.ok) {
       const { fence, requestId, skillSlug, learnerId } = fast;
