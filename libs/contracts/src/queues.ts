@@ -28,7 +28,7 @@ export const TUTORING_JOB = {
    * shard so at most one runs and one waits.
    */
   matchShard: 'match-shard',
-  /** Matches one skill's line (no longer added: kept for jobs an older version queued). */
+  /** One skill's tick (no longer added; the worker turns one an older version queued into its shard's tick). */
   matchSkill: 'match-skill',
   /** Delayed by the offer TTL; the tick's sweep is the safety net when it is lost. */
   offerTimeout: 'offer-timeout',

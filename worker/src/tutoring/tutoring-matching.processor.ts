@@ -85,14 +85,10 @@ export class TutoringMatchingProcessor implements OnApplicationBootstrap {
         // Where a tick's time went (bench/matching reports them): waiting in the queue, then running.
         return { ...result, queuedMs: started - job.timestamp, tickMs: Date.now() - started };
       }
-      case TUTORING_JOB.matchSkill: {
-        // No longer added (ticks are per shard); kept for jobs an older version queued.
-        await this.batchWindow(job);
-        const { skillSlug } = job.data as MatchSkillPayload;
-        const result = await this.matching.matchSkill(skillSlug);
-        if (result.more) await this.queue.tickSkills([skillSlug]);
-        return result;
-      }
+      case TUTORING_JOB.matchSkill:
+        // No longer added (ticks are per shard); a job an older version queued becomes its shard's tick.
+        await this.queue.tickSkills([(job.data as MatchSkillPayload).skillSlug]);
+        return null;
       case TUTORING_JOB.offerTimeout:
         // No longer added (the sweep ends offers at their deadline); kept for jobs an older version queued.
         return this.offers.expire((job.data as OfferTimeoutPayload).offerId);
