@@ -48,26 +48,17 @@ export function redisPids(): number[] {
  * list of processes taken at the start would miss.
  */
 export function postgresCpuMs(): number {
+  const pids = pidsWhere((cmdline) => cmdline.startsWith('postgres') || cmdline.includes('/bin/postgres'));
+  const isPostgres = new Set(pids);
   let ms = 0;
-  for (const pid of pidsWhere(
-    (cmdline) => cmdline.startsWith('postgres') || cmdline.includes('/bin/postgres'),
-  )) {
+  for (const pid of pids) {
     const fields = statFields(pid);
     if (!fields) continue;
     ms += ticksToMs(Number(fields[11]) + Number(fields[12]));
     // The postmaster (its parent is not Postgres): the time of its reaped children (backends that ended).
-    if (!isPostgres(Number(fields[1]))) ms += ticksToMs(Number(fields[13]) + Number(fields[14]));
+    if (!isPostgres.has(Number(fields[1]))) ms += ticksToMs(Number(fields[13]) + Number(fields[14]));
   }
   return ms;
-}
-
-function isPostgres(pid: number): boolean {
-  try {
-    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    return cmdline.startsWith('postgres') || cmdline.includes('/bin/postgres');
-  } catch {
-    return false;
-  }
 }
 
 /** /proc/<pid>/stat after the command name: [1] ppid, [11] utime, [12] stime, [13] cutime, [14] cstime. */
