@@ -20,6 +20,7 @@ import { RedisService } from '@peerlift/api/redis/redis.module';
 import { LiveStateService } from '@peerlift/api/tutoring/live/live-state.service';
 import { LuaRunner } from '@peerlift/api/tutoring/live/lua-runner';
 import { TutorPresenceState } from '@peerlift/api/tutoring/live/tutor-presence-state.service';
+import { HeartbeatBatcher } from '@peerlift/api/tutoring/presence/heartbeat-batcher';
 import { startBenchStack } from '../support/bench-server';
 import { postJson } from '../support/json-post';
 import { latencySummary, machine } from '../support/latency-stats';
@@ -83,14 +84,14 @@ async function main() {
     const r = parseTick(returnvalue);
     if (r && r.batch > 0) ticks.push(r);
   });
-  let stopHeartbeats = () => undefined as void;
+  let stopHeartbeats: () => Promise<void> = () => Promise.resolve();
   try {
     const seedStart = performance.now();
     const people = await seedPeople(stack.sql, { tutors: TUTORS, learners: BACKLOG + RATE * SECONDS });
     await makeAvailable(stack.sql, presence);
     const backlog = await seedBacklog(stack.sql, live, people.learners.slice(0, BACKLOG));
     const seedSeconds = (performance.now() - seedStart) / 1000;
-    stopHeartbeats = heartbeats(lua, people.tutors);
+    stopHeartbeats = heartbeats(new HeartbeatBatcher(presence), people.tutors);
     await events.waitUntilReady();
 
     const gql = async (token: string, query: string, variables: unknown, i: number) => {
@@ -201,7 +202,7 @@ async function main() {
             batchMax: Number(values.batch),
             tutorBehaviour:
               '90% accept, 10% decline, answering as soon as they poll; silent during the burst',
-            heartbeats: `${TUTORS} tutors every 15 s (${Math.round(TUTORS / 15)} Lua heartbeats/s) throughout`,
+            heartbeats: `${TUTORS} tutors every 15 s (${Math.round(TUTORS / 15)}/s) throughout, batched as the api does`,
             seedSeconds: round(seedSeconds),
           },
           burst: { ...m.burst, ticks: burstTicks },
@@ -250,7 +251,7 @@ async function main() {
       ),
     );
   } finally {
-    stopHeartbeats();
+    await stopHeartbeats();
     await Promise.all(workers.map((w) => stopProcess(w)));
     await events.close();
     await redis.onApplicationShutdown();

@@ -14,7 +14,13 @@ import {
   WAITING_SKILLS,
   TICK_SNAPSHOT,
 } from './claim-scripts';
-import { HEARTBEAT, SET_AVAILABLE, SET_UNAVAILABLE, SWEEP_SILENT_TUTORS } from './presence-scripts';
+import {
+  HEARTBEAT,
+  HEARTBEAT_MANY,
+  SET_AVAILABLE,
+  SET_UNAVAILABLE,
+  SWEEP_SILENT_TUTORS,
+} from './presence-scripts';
 
 export const LUA_SCRIPTS = {
   tutoringEnqueue: ENQUEUE_REQUEST,
@@ -30,6 +36,7 @@ export const LUA_SCRIPTS = {
   tutoringSetAvailable: SET_AVAILABLE,
   tutoringSetUnavailable: SET_UNAVAILABLE,
   tutoringHeartbeat: HEARTBEAT,
+  tutoringHeartbeatMany: HEARTBEAT_MANY,
   tutoringSweepSilent: SWEEP_SILENT_TUTORS,
   tutoringDueDeadlines: DUE_DEADLINES,
   tutoringWaitingSkills: WAITING_SKILLS,

@@ -41,6 +41,27 @@ redis.call('ZADD', KEYS[2], now, ARGV[1])
 return now`,
 };
 
+/**
+ * KEYS online; ARGV tutorIds. Renews the heartbeats of those of the tutors who are available (the online set
+ * holds exactly the available tutors: SET_AVAILABLE adds, set_unavailable removes), in one call for a
+ * whole batch — what the api's HeartbeatBatcher sends. Returns how many it renewed. Each ZADD gets at most
+ * 500 tutors (Lua's unpack is bounded by the C stack).
+ */
+export const HEARTBEAT_MANY: LuaScript = {
+  keys: 1,
+  lua: `${NOW}
+local now, n = now_ms(), 0
+for i = 1, #ARGV, 500 do
+  local pairs = {}
+  for j = i, math.min(i + 499, #ARGV) do
+    pairs[#pairs + 1] = now
+    pairs[#pairs + 1] = ARGV[j]
+  end
+  n = n + redis.call('ZADD', KEYS[1], 'XX', 'CH', unpack(pairs))
+end
+return n`,
+};
+
 /** KEYS online; ARGV base, heartbeatTimeoutMs, limit. Makes silent tutors unavailable; returns their ids. */
 export const SWEEP_SILENT_TUTORS: LuaScript = {
   keys: 1,

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ageBandFromBirthYear } from '@peerlift/domain';
 import type { AppConfig } from '../../config/app-config';
@@ -8,6 +8,7 @@ import { ErrorCode, PeerliftError } from '../../graphql/peerlift-error';
 import { TutorPresenceState } from '../live/tutor-presence-state.service';
 import { LiveSyncService } from '../live/live-sync.service';
 import { MatchingQueue } from '../matching/matching-queue';
+import { HeartbeatBatcher } from './heartbeat-batcher';
 import type { AvailabilityModel } from './models/availability.model';
 
 /**
@@ -15,11 +16,11 @@ import type { AvailabilityModel } from './models/availability.model';
  * whose last heartbeat is older is never claimed (the claim script checks it) and the sweep makes them
  * unavailable; they must go available again. Heartbeats come from the `heartbeat` mutation or, while a
  * `tutoringEvents` subscription is open, from the server on the client's behalf (graphql-ws pings the
- * socket every 12 s and closes dead ones, which stops those heartbeats).
+ * socket every 12 s and closes dead ones, which stops those heartbeats), sent to Redis in batches
+ * (HeartbeatBatcher).
  */
 @Injectable()
 export class PresenceService {
-  private readonly logger = new Logger('Presence');
   readonly heartbeatIntervalSeconds: number;
 
   constructor(
@@ -27,6 +28,7 @@ export class PresenceService {
     private readonly live: TutorPresenceState,
     private readonly sync: LiveSyncService,
     private readonly queue: MatchingQueue,
+    private readonly heartbeats: HeartbeatBatcher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     // Three heartbeats fit in one timeout, so one lost heartbeat never makes a tutor look silent.
@@ -72,10 +74,7 @@ export class PresenceService {
    * Only renews: it never makes an unavailable tutor available.
    */
   keepAlive(userId: string): () => void {
-    const beat = () =>
-      void this.live
-        .heartbeat(userId)
-        .catch((e: unknown) => this.logger.warn(`heartbeat failed: ${String(e)}`));
+    const beat = () => this.heartbeats.beat(userId);
     beat();
     const timer = setInterval(beat, this.heartbeatIntervalSeconds * 1000);
     timer.unref();
