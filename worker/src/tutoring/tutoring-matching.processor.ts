@@ -79,7 +79,7 @@ export class TutoringMatchingProcessor implements OnApplicationBootstrap {
         await this.batchWindow(job);
         const { shard } = job.data as MatchShardPayload;
         const started = Date.now();
-        const result = await this.matching.matchSkills(await this.queue.waitingSkillsOf(shard));
+        const result = await this.matching.matchSkills(await this.queue.startTickOf(shard));
         // A long line is taken in batches, back to back, instead of one batch per second.
         if (result.more) await this.queue.tickShard(shard);
         // Where a tick's time went (bench/matching reports them): waiting in the queue, then running.

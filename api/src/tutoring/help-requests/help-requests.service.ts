@@ -88,14 +88,24 @@ export class HelpRequestsService {
       }
       throw e;
     }
-    await this.live
-      .enqueue({ id: created.id, skillSlug, learnerId, createdMs: Number(created.created_ms) })
-      .catch((e: unknown) =>
-        this.logger.warn(`request ${created.id} not in the Redis line yet: ${String(e)}`),
-      );
+    const enqueued = await this.live
+      .enqueue({
+        id: created.id,
+        skillSlug,
+        learnerId,
+        createdMs: Number(created.created_ms),
+        tickShard: this.queue.shardOf(skillSlug),
+      })
+      .catch((e: unknown) => {
+        this.logger.warn(`request ${created.id} not in the Redis line yet: ${String(e)}`);
+        return null;
+      });
     const w = created.withdrawn;
     if (w) await this.live.release({ offerId: w.offer_id, requestId: w.request_id, tutorId: learnerId });
-    await this.queue.tickSkills(w ? [skillSlug, w.skill_slug] : [skillSlug]);
+    // Under load most requests find their shard's tick already asked for and not yet begun: that tick
+    // takes them, and they add no job of their own.
+    const tickFor = enqueued?.askTick === false ? [] : [skillSlug];
+    await this.queue.tickSkills(w ? [...tickFor, w.skill_slug] : tickFor);
     // Built from what this call knows rather than read back: a new request has no session yet.
     return this.view.toModel({
       id: created.id,

@@ -6,11 +6,13 @@
 import { ACCEPT_HELD, FREE_POOLS, NOW, type LuaScript } from './lua-snippets';
 
 /**
- * KEYS req, line, waiting, waitingSkills, learnerMark; ARGV id, skill, learner, createdMs.
- * Joins (or rejoins) the line unless the request is already held by an offer or a session. Returns 1 or 0.
+ * KEYS req, line, waiting, waitingSkills, learnerMark, tickAsked; ARGV id, skill, learner, createdMs,
+ * tickAskedTtlMs (0: leave the flag alone). Joins (or rejoins) the line unless the request is already held
+ * by an offer or a session. Returns 0 (not joined), 1 (joined; a tick of its shard is already asked for and
+ * has not begun, so it will see this request) or 2 (joined; the caller asks for the tick).
  */
 export const ENQUEUE_REQUEST: LuaScript = {
-  keys: 5,
+  keys: 6,
   lua: `
 local st = redis.call('HGET', KEYS[1], 'state')
 if st == 'OFFERED' or st == 'MATCHED' then return 0 end
@@ -20,6 +22,8 @@ redis.call('ZADD', KEYS[2], ARGV[4], ARGV[1])
 redis.call('ZADD', KEYS[3], ARGV[4], ARGV[1])
 redis.call('SADD', KEYS[4], ARGV[2])
 redis.call('SET', KEYS[5], ARGV[1])
+if ARGV[5] == '0' then return 2 end
+if redis.call('SET', KEYS[6], '1', 'NX', 'PX', ARGV[5]) then return 2 end
 return 1`,
 };
 
@@ -234,10 +238,15 @@ export const DUE_DEADLINES: LuaScript = {
 return redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now_ms(), 'LIMIT', 0, tonumber(ARGV[1]))`,
 };
 
-/** KEYS waitingSkills; ARGV base. Skills with waiting requests; drops the others from the set. */
+/**
+ * KEYS waitingSkills, tickAsked; ARGV base, clearTickAsked ('1' or '0'). Skills with waiting requests;
+ * drops the others from the set. A tick clears its shard's tickAsked flag here, before it looks at any
+ * line, so a request that found the flag set is always in a line this tick (or a later one) reads.
+ */
 export const WAITING_SKILLS: LuaScript = {
-  keys: 1,
+  keys: 2,
   lua: `
+if ARGV[2] == '1' then redis.call('DEL', KEYS[2]) end
 local out = {}
 for _, skill in ipairs(redis.call('SMEMBERS', KEYS[1])) do
   if redis.call('ZCARD', ARGV[1] .. 'waiting:' .. skill) > 0 then table.insert(out, skill)

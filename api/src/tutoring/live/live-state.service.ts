@@ -43,6 +43,13 @@ export interface TutorTruth {
 }
 
 /**
+ * How long a shard's tickAsked flag lives (ms). It only saves jobs: a tick clears it when it begins, and if
+ * the process that set it dies before adding the job, requests wait at most until the sweep's tick (every
+ * second) — or, after this long, the next request asks again.
+ */
+const TICK_ASKED_TTL_MS = 1000;
+
+/**
  * The tutoring live state in Redis (lines, tutor pools, claims), changed only through the Lua scripts in
  * lua-scripts.ts. Postgres stays the source of truth: every change here is confirmed there, and the
  * `restore*` methods bring Redis back in line with it.
@@ -70,12 +77,17 @@ export class LiveStateService {
     return this.lua.now();
   }
 
+  /**
+   * Puts the request in its line. With `tickShard`, also tells whether the caller should ask for a tick of
+   * that shard: not when an earlier request already asked and that tick has not begun (ENQUEUE_REQUEST).
+   */
   async enqueue(r: {
     id: string;
     skillSlug: string;
     learnerId: string;
     createdMs: number;
-  }): Promise<boolean> {
+    tickShard?: number;
+  }): Promise<{ joined: boolean; askTick: boolean }> {
     const k = this.keys;
     const keys = [
       k.request(r.id),
@@ -83,10 +95,19 @@ export class LiveStateService {
       k.waiting(r.skillSlug),
       k.waitingSkills(),
       k.learnerMark(r.learnerId),
+      k.tickAsked(r.tickShard ?? 0),
     ];
-    return (
-      (await this.run<number>('tutoringEnqueue', ...keys, r.id, r.skillSlug, r.learnerId, r.createdMs)) === 1
+    const flagTtl = r.tickShard === undefined ? 0 : TICK_ASKED_TTL_MS;
+    const joined = await this.run<number>(
+      'tutoringEnqueue',
+      ...keys,
+      r.id,
+      r.skillSlug,
+      r.learnerId,
+      r.createdMs,
+      flagTtl,
     );
+    return { joined: joined > 0, askTick: joined === 2 };
   }
 
   /** Claims the pairs (each of its request's skill) in one round trip; each claim is atomic on its own. */
@@ -284,8 +305,18 @@ export class LiveStateService {
     return this.run<string[]>('tutoringDueDeadlines', this.keys.deadlines(), limit);
   }
 
-  waitingSkills(): Promise<string[]> {
-    return this.run<string[]>('tutoringWaitingSkills', this.keys.waitingSkills(), this.keys.base);
+  /**
+   * Skills with waiting requests. A tick of `startingTickOf` (a shard) clears that shard's tickAsked flag
+   * first, so requests joining from now on ask for another tick.
+   */
+  waitingSkills(startingTickOf?: number): Promise<string[]> {
+    return this.run<string[]>(
+      'tutoringWaitingSkills',
+      this.keys.waitingSkills(),
+      this.keys.tickAsked(startingTickOf ?? 0),
+      this.keys.base,
+      startingTickOf === undefined ? 0 : 1,
+    );
   }
 
   async offer(offerId: string): Promise<OfferRef | null> {

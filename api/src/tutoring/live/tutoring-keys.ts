@@ -29,6 +29,13 @@ export class TutoringKeys {
   waitingSkills(): string {
     return `${this.base}waiting-skills`;
   }
+  /**
+   * STRING, short-lived: a matching tick of this shard has been asked for since its last tick began, so a
+   * new request need not ask again (ENQUEUE_REQUEST sets it, the tick's WAITING_SKILLS clears it).
+   */
+  tickAsked(shard: number): string {
+    return `${this.base}tick-asked:${shard}`;
+  }
   /** STRING request id: the user is waiting for help, so is never offered a request as a tutor. */
   learnerMark(userId: string): string {
     return `${this.base}learner:${userId}`;

@@ -55,8 +55,11 @@ export class MatchingQueue {
     await this.tickSkills(skills.filter((s) => waiting.has(s)));
   }
 
-  /** The skills of `shard` that have waiting requests. */
-  async waitingSkillsOf(shard: number): Promise<string[]> {
-    return (await this.live.waitingSkills()).filter((s) => this.shardOf(s) === shard);
+  /**
+   * The skills of `shard` that have waiting requests, read as the shard's tick begins: it clears the
+   * shard's tickAsked flag (LiveStateService.enqueue), so requests joining from now on ask for the next tick.
+   */
+  async startTickOf(shard: number): Promise<string[]> {
+    return (await this.live.waitingSkills(shard)).filter((s) => this.shardOf(s) === shard);
   }
 }

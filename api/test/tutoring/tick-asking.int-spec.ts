@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { QUEUE } from '@peerlift/contracts';
+import { CURRICULUM } from '@peerlift/domain';
+import { BullConnection } from '../../src/queues/bullmq-connection';
+import { RedisService } from '../../src/redis/redis.module';
+import { LiveStateService } from '../../src/tutoring/live/live-state.service';
+import { MatchingQueue } from '../../src/tutoring/matching/matching-queue';
+import { startTestApi, type TestApi } from '../support/test-api';
+import { OPS, ok, person } from './tutoring-fixtures';
+
+/**
+ * A new request asks for its shard's tick only when no tick has been asked for since the shard's last tick
+ * began (the tickAsked flag, real Redis and the real BullMQ queue). That a request which did not ask is
+ * still matched by the worker, with the sweep's ticks switched off, is tested in worker/test.
+ */
+describe('asking for matching ticks', () => {
+  let api: TestApi;
+  let live: LiveStateService;
+  let queue: MatchingQueue;
+  const [a, b] = CURRICULUM.map((s) => s.slug);
+  const request = (skillSlug: string, tickShard?: number) =>
+    live.enqueue({ id: randomUUID(), skillSlug, learnerId: randomUUID(), createdMs: Date.now(), tickShard });
+  const waitingJobs = () => api.app.get(BullConnection).queue(QUEUE.tutoringMatching).getWaitingCount();
+  const drainJobs = () => api.app.get(BullConnection).queue(QUEUE.tutoringMatching).drain();
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    live = api.app.get(LiveStateService);
+    queue = api.app.get(MatchingQueue);
+  });
+  afterAll(() => api.close());
+
+  it('asks once per shard until the shard’s tick begins', async () => {
+    expect(await request(a, 0)).toEqual({ joined: true, askTick: true });
+    expect(await request(a, 0)).toEqual({ joined: true, askTick: false });
+    expect(await request(b, 0)).toEqual({ joined: true, askTick: false });
+    expect(await request(a, 1)).toEqual({ joined: true, askTick: true });
+    // Shard 0's tick begins: it reads the waiting skills and clears its own flag only.
+    expect(await live.waitingSkills(0)).toEqual(expect.arrayContaining([a, b]));
+    expect(await request(a, 0)).toEqual({ joined: true, askTick: true });
+    expect(await request(a, 1)).toEqual({ joined: true, askTick: false });
+    // Reading the waiting skills outside a tick (the sweep) clears nothing.
+    await live.waitingSkills();
+    expect(await request(a, 0)).toEqual({ joined: true, askTick: false });
+  });
+
+  it('lets a flag whose tick never came lapse, so a lost job costs at most a second', async () => {
+    await live.waitingSkills(0);
+    await request(a, 0);
+    const ttl = await api.app.get(RedisService).client.pttl(live.keys.tickAsked(0));
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(1000);
+  });
+
+  it('leaves the flag alone for a caller that does not ask for ticks', async () => {
+    await live.waitingSkills(0);
+    expect(await request(a)).toEqual({ joined: true, askTick: true });
+    expect(await request(a, 0)).toEqual({ joined: true, askTick: true });
+  });
+
+  it('adds a tick job for the first of a shard’s requests only', async () => {
+    const shard = queue.shardOf(a);
+    await live.waitingSkills(shard);
+    await drainJobs();
+    const ask = async () => ok(await (await person(api)).gql(OPS.requestHelp, { s: a }));
+    await ask();
+    expect(await waitingJobs()).toBe(1);
+    await drainJobs();
+    await ask();
+    expect(await waitingJobs()).toBe(0); // the tick asked for by the first has not begun
+    await queue.startTickOf(shard);
+    await ask();
+    expect(await waitingJobs()).toBe(1);
+  });
+});
