@@ -26,8 +26,27 @@ export class WorkerModule {
   static forRoot(config: WorkerConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config.app), DatabaseModule, RedisModule, QueuesModule, ExperimentsModule, GamificationModule, RealtimeModule, TutoringCoreModule, MatchingModule, SessionsModule],
-      providers: [{ provide: WORKER_CONFIG, useValue: config }, JobSchedules, MaintenanceProcessor, ExperimentsProcessor, GamificationProcessor, LeaderboardOutboxPoller, TutoringMatchingProcessor],
+      imports: [
+        ConfigModule.forRoot(config.app),
+        DatabaseModule,
+        RedisModule,
+        QueuesModule,
+        ExperimentsModule,
+        GamificationModule,
+        RealtimeModule,
+        TutoringCoreModule,
+        MatchingModule,
+        SessionsModule,
+      ],
+      providers: [
+        { provide: WORKER_CONFIG, useValue: config },
+        JobSchedules,
+        MaintenanceProcessor,
+        ExperimentsProcessor,
+        GamificationProcessor,
+        LeaderboardOutboxPoller,
+        TutoringMatchingProcessor,
+      ],
     };
   }
 }

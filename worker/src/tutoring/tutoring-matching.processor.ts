@@ -1,5 +1,11 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import type { Job, Worker } from 'bullmq';
 import {
   QUEUE,
   TUTORING_JOB,
@@ -8,6 +14,7 @@ import {
   type OfferTimeoutPayload,
 } from '@peerlift/contracts';
 import { JobSchedules } from '../schedules/job-schedules';
+import { BackgroundWork } from './background-work';
 import { BullConnection } from '@peerlift/api/queues/bullmq-connection';
 import { MatchingQueue } from '@peerlift/api/tutoring/matching/matching-queue';
 import { MatchingService } from '@peerlift/api/tutoring/matching/matching.service';
@@ -26,8 +33,10 @@ const TUTOR_IMPACT_EVERY_MS = 60_000;
  * ticks are: a worker killed mid-tick has its job re-run within seconds, and its half-made claims expire.
  */
 @Injectable()
-export class TutoringMatchingProcessor implements OnApplicationBootstrap {
+export class TutoringMatchingProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('TutoringMatching');
+  private readonly settling = new BackgroundWork(this.logger);
+  private worker: Worker | undefined;
 
   constructor(
     private readonly bull: BullConnection,
@@ -41,13 +50,19 @@ export class TutoringMatchingProcessor implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.bull.worker(QUEUE.tutoringMatching, (job) => this.process(job), {
+    this.worker = this.bull.worker(QUEUE.tutoringMatching, (job) => this.process(job), {
       concurrency: this.config.WORKER_CONCURRENCY,
       lockDuration: 10_000,
       stalledInterval: 5_000,
       maxStalledCount: 5,
     });
     await this.schedules.add(() => this.registerSchedulers());
+  }
+
+  /** Stops taking jobs, then lets the confirmations of ticks already ended finish, before Redis and Postgres close. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+    await this.settling.drained();
   }
 
   private async registerSchedulers(): Promise<void> {
@@ -79,11 +94,16 @@ export class TutoringMatchingProcessor implements OnApplicationBootstrap {
         await this.batchWindow(job);
         const { shard } = job.data as MatchShardPayload;
         const started = Date.now();
-        const result = await this.matching.matchSkills(await this.queue.startTickOf(shard));
+        // The job ends once the tick's claims are made, so the shard's next tick can begin while Postgres
+        // confirms them (MatchingService.matchSkillsUntilClaimed).
+        const { claimed, settled } = await this.matching.matchSkillsUntilClaimed(
+          await this.queue.startTickOf(shard),
+        );
+        this.settling.track(settled, `shard ${shard}'s tick`);
         // A long line is taken in batches, back to back, instead of one batch per second.
-        if (result.more) await this.queue.tickShard(shard);
+        if (claimed.more) await this.queue.tickShard(shard);
         // Where a tick's time went (bench/matching reports them): waiting in the queue, then running.
-        return { ...result, queuedMs: started - job.timestamp, tickMs: Date.now() - started };
+        return { ...claimed, queuedMs: started - job.timestamp, tickMs: Date.now() - started };
       }
       case TUTORING_JOB.matchSkill:
         // No longer added (ticks are per shard); a job an older version queued becomes its shard's tick.

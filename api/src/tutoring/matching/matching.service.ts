@@ -21,10 +21,14 @@ export interface MatchTickResult {
   batch: number;
   /** Free tutors it considered (summed over the skills). */
   pool: number;
+  /** Offers made (in the result given at `claimed`: claims held, not yet confirmed by Postgres). */
   offered: number;
   /** Time spent building the cost matrices and solving them (ms). */
   solverMs: number;
-  /** Where the tick's time went (ms): the Redis snapshot, the Postgres reads, claims + confirmation. */
+  /**
+   * Where the tick's time went (ms): the Redis snapshot, the Postgres reads, claims + confirmation (at
+   * `claimed`: the claims only).
+   */
   phasesMs: { snapshot: number; load: number; offer: number };
   /** More requests are waiting than one tick takes, and this tick made progress: tick again now. */
   more: boolean;
@@ -77,7 +81,28 @@ export class MatchingService {
     return this.matchSkills([skillSlug]);
   }
 
-  async matchSkills(skills: readonly string[]): Promise<MatchTickResult> {
+  /**
+   * A tick that lets its caller go on as soon as its claims are made: `claimed` resolves then (or with the
+   * whole result, if the tick had nothing to claim), while `settled` — Postgres's confirmation of the
+   * claims, the release of any it refused, the events — runs on. The worker starts the shard's next tick at
+   * `claimed`: the requests and tutors this tick holds have left the lines and pools, so the next tick
+   * cannot take them, and Postgres's half of this tick overlaps the next tick's reads. A worker that dies
+   * before `settled` leaves claims only in Redis, as a crash mid-tick always could: their deadlines end them.
+   */
+  async matchSkillsUntilClaimed(
+    skills: readonly string[],
+  ): Promise<{ claimed: MatchTickResult; settled: Promise<MatchTickResult> }> {
+    let onClaimed!: (r: MatchTickResult) => void;
+    const claimed = new Promise<MatchTickResult>((resolve) => (onClaimed = resolve));
+    const settled = this.matchSkills(skills, onClaimed);
+    return { claimed: await Promise.race([claimed, settled]), settled };
+  }
+
+  /** A whole tick; `claimed` (see matchSkillsUntilClaimed) is told the result so far once claims are made. */
+  async matchSkills(
+    skills: readonly string[],
+    claimed?: (soFar: MatchTickResult) => void,
+  ): Promise<MatchTickResult> {
     const batchMax = this.config.MATCHING_BATCH_MAX;
     const t0 = performance.now();
     // One Lua call per skill, sent together (the client pipelines calls made in the same turn).
@@ -130,8 +155,19 @@ export class MatchingService {
     result.solverMs = performance.now() - started;
     const t2 = performance.now();
     // Rotating the pools touches only tutors not chosen, so it runs alongside the claims and confirmation.
+    const more = (skillsHeld: Set<string>) =>
+      batches.some((b) => b.snapshot.requests.length > batchMax && skillsHeld.has(b.skill));
     const [offered] = await Promise.all([
-      assignments.length ? this.offers.offer(assignments) : [],
+      assignments.length
+        ? this.offers.offer(assignments, (held) =>
+            claimed?.({
+              ...result,
+              offered: held.length,
+              phasesMs: { ...result.phasesMs, offer: performance.now() - t2 },
+              more: more(new Set(held.map((h) => h.skillSlug))),
+            }),
+          )
+        : [],
       ...batches.map((b) =>
         this.live.rotate(
           b.skill,
@@ -141,9 +177,8 @@ export class MatchingService {
       ),
     ]);
     result.phasesMs.offer = performance.now() - t2;
-    const offeredSkills = new Set(offered.map((o) => o.skillSlug));
     result.offered = offered.length;
-    result.more = batches.some((b) => b.snapshot.requests.length > batchMax && offeredSkills.has(b.skill));
+    result.more = more(new Set(offered.map((o) => o.skillSlug)));
     return result;
   }
 

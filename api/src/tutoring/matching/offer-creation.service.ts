@@ -64,8 +64,14 @@ export class OfferCreationService {
     this.ttlMs = config.OFFER_TTL_SECONDS * 1000;
   }
 
-  /** Returns the offers made (claimed and confirmed). Each assignment carries its request's skill. */
-  async offer(assignments: readonly (TutorAssignment & { skillSlug: string })[]): Promise<HeldOffer[]> {
+  /**
+   * Returns the offers made (claimed and confirmed). Each assignment carries its request's skill.
+   * `claimed` is told the claims Redis granted as soon as they are made, before Postgres confirms them.
+   */
+  async offer(
+    assignments: readonly (TutorAssignment & { skillSlug: string })[],
+    claimed?: (held: readonly { skillSlug: string }[]) => void,
+  ): Promise<HeldOffer[]> {
     const pairs = assignments.map((a) => ({
       offerId: randomUUID(),
       requestId: a.requestId,
@@ -78,6 +84,7 @@ export class OfferCreationService {
       const c = claims[i];
       return c.ok ? [{ ...p, fence: c.fence, deadlineMs: c.deadlineMs }] : [];
     });
+    claimed?.(held);
     if (held.length === 0) return [];
     const confirmed = await this.confirm(held);
     const lost = held.filter((h) => !confirmed.has(h.offerId));
