@@ -5,6 +5,7 @@ import { BullConnection } from '../../src/queues/bullmq-connection';
 import { RedisService } from '../../src/redis/redis.module';
 import { LiveStateService } from '../../src/tutoring/live/live-state.service';
 import { MatchingQueue } from '../../src/tutoring/matching/matching-queue';
+import { matchingShard } from '../../src/tutoring/matching/matching-shard';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { OPS, ok, person } from './tutoring-fixtures';
 
@@ -21,6 +22,8 @@ describe('asking for matching ticks', () => {
   const request = (skillSlug: string, tickShard?: number) =>
     live.enqueue({ id: randomUUID(), skillSlug, learnerId: randomUUID(), createdMs: Date.now(), tickShard });
   const waitingJobs = () => api.app.get(BullConnection).queue(QUEUE.tutoringMatching).getWaitingCount();
+  const tickStart = (shard: number, shards = 2) =>
+    live.tickStart(shard, { shards, batchMax: 50, poolExtra: 8 });
   const drainJobs = () => api.app.get(BullConnection).queue(QUEUE.tutoringMatching).drain();
 
   beforeAll(async () => {
@@ -35,17 +38,17 @@ describe('asking for matching ticks', () => {
     expect(await request(a, 0)).toEqual({ joined: true, askTick: false });
     expect(await request(b, 0)).toEqual({ joined: true, askTick: false });
     expect(await request(a, 1)).toEqual({ joined: true, askTick: true });
-    // Shard 0's tick begins: it reads the waiting skills and clears its own flag only.
-    expect(await live.waitingSkills(0)).toEqual(expect.arrayContaining([a, b]));
+    // Shard 0's tick begins: it clears its own flag only.
+    await tickStart(0);
     expect(await request(a, 0)).toEqual({ joined: true, askTick: true });
     expect(await request(a, 1)).toEqual({ joined: true, askTick: false });
-    // Reading the waiting skills outside a tick (the sweep) clears nothing.
+    // Reading the waiting skills outside a tick (the sweep's) clears nothing.
     await live.waitingSkills();
     expect(await request(a, 0)).toEqual({ joined: true, askTick: false });
   });
 
   it('lets a flag whose tick never came lapse, so a lost job costs at most a second', async () => {
-    await live.waitingSkills(0);
+    await tickStart(0);
     await request(a, 0);
     const ttl = await api.app.get(RedisService).client.pttl(live.keys.tickAsked(0));
     expect(ttl).toBeGreaterThan(0);
@@ -53,14 +56,25 @@ describe('asking for matching ticks', () => {
   });
 
   it('leaves the flag alone for a caller that does not ask for ticks', async () => {
-    await live.waitingSkills(0);
+    await tickStart(0);
     expect(await request(a)).toEqual({ joined: true, askTick: true });
     expect(await request(a, 0)).toEqual({ joined: true, askTick: true });
   });
 
+  it('starts a shard’s tick with exactly the skills matchingShard puts in it', async () => {
+    const skills = CURRICULUM.map((s) => s.slug);
+    for (const shards of [2, 3, 5]) {
+      for (const skill of skills) await request(skill);
+      for (let shard = 0; shard < shards; shard++) {
+        const started = (await tickStart(shard, shards)).map((s) => s.skill).sort();
+        expect(started).toEqual(skills.filter((s) => matchingShard(s, shards) === shard).sort());
+      }
+    }
+  });
+
   it('adds a tick job for the first of a shard’s requests only', async () => {
     const shard = queue.shardOf(a);
-    await live.waitingSkills(shard);
+    await tickStart(shard);
     await drainJobs();
     const ask = async () => ok(await (await person(api)).gql(OPS.requestHelp, { s: a }));
     await ask();
@@ -68,7 +82,7 @@ describe('asking for matching ticks', () => {
     await drainJobs();
     await ask();
     expect(await waitingJobs()).toBe(0); // the tick asked for by the first has not begun
-    await queue.startTickOf(shard);
+    await tickStart(shard);
     await ask();
     expect(await waitingJobs()).toBe(1);
   });

@@ -95,10 +95,8 @@ export class TutoringMatchingProcessor implements OnApplicationBootstrap, Before
         const { shard } = job.data as MatchShardPayload;
         const started = Date.now();
         // The job ends once the tick's claims are made, so the shard's next tick can begin while Postgres
-        // confirms them (MatchingService.matchSkillsUntilClaimed).
-        const { claimed, settled } = await this.matching.matchSkillsUntilClaimed(
-          await this.queue.startTickOf(shard),
-        );
+        // confirms them (MatchingService.matchShardUntilClaimed).
+        const { claimed, settled } = await this.matching.matchShardUntilClaimed(shard);
         this.settling.track(settled, `shard ${shard}'s tick`);
         // A long line is taken in batches, back to back, instead of one batch per second.
         if (claimed.more) await this.queue.tickShard(shard);

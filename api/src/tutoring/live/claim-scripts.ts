@@ -9,7 +9,8 @@ import { ACCEPT_HELD, FREE_POOLS, NOW, type LuaScript } from './lua-snippets';
  * KEYS req, line, waiting, waitingSkills, learnerMark, tickAsked; ARGV id, skill, learner, createdMs,
  * tickAskedTtlMs (0: leave the flag alone). Joins (or rejoins) the line unless the request is already held
  * by an offer or a session. Returns 0 (not joined), 1 (joined; a tick of its shard is already asked for and
- * has not begun, so it will see this request) or 2 (joined; the caller asks for the tick).
+ * has not begun, so it will see this request) or 2 (joined; the caller asks for the tick). TICK_START
+ * clears the flag.
  */
 export const ENQUEUE_REQUEST: LuaScript = {
   keys: 6,
@@ -238,15 +239,10 @@ export const DUE_DEADLINES: LuaScript = {
 return redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now_ms(), 'LIMIT', 0, tonumber(ARGV[1]))`,
 };
 
-/**
- * KEYS waitingSkills, tickAsked; ARGV base, clearTickAsked ('1' or '0'). Skills with waiting requests;
- * drops the others from the set. A tick clears its shard's tickAsked flag here, before it looks at any
- * line, so a request that found the flag set is always in a line this tick (or a later one) reads.
- */
+/** KEYS waitingSkills; ARGV base. Skills with waiting requests; drops the others from the set. */
 export const WAITING_SKILLS: LuaScript = {
-  keys: 2,
+  keys: 1,
   lua: `
-if ARGV[2] == '1' then redis.call('DEL', KEYS[2]) end
 local out = {}
 for _, skill in ipairs(redis.call('SMEMBERS', KEYS[1])) do
   if redis.call('ZCARD', ARGV[1] .. 'waiting:' .. skill) > 0 then table.insert(out, skill)
@@ -256,21 +252,57 @@ return out`,
 };
 
 /**
- * KEYS waiting, free, online; ARGV batchMax, poolExtra. One matching tick's view in one round trip: the
- * Redis clock, the oldest batchMax + 1 waiting requests (id, created ms) and, for a batch of n, the
- * n + poolExtra free tutors at the front of the pool (id, heartbeat ms; '' when not heartbeating).
+ * One skill's view for a tick: its oldest batchMax + 1 waiting requests (id, created ms) and, for a batch
+ * of n, the n + poolExtra free tutors at the front of its pool (id, heartbeat ms; '' when not heartbeating).
+ */
+const SKILL_SNAPSHOT = `
+local function skill_snapshot(waiting_key, free_key, online_key, batch_max, pool_extra)
+  local waiting = redis.call('ZRANGE', waiting_key, 0, batch_max, 'WITHSCORES')
+  local n = math.min(#waiting / 2, batch_max)
+  local tutors = {}
+  if n > 0 then
+    for _, id in ipairs(redis.call('ZRANGE', free_key, 0, n + pool_extra - 1)) do
+      table.insert(tutors, id)
+      table.insert(tutors, redis.call('ZSCORE', online_key, id) or '')
+    end
+  end
+  return waiting, tutors
+end
+`;
+
+/**
+ * KEYS waiting, free, online; ARGV batchMax, poolExtra. One skill's view for a tick in one round trip: the
+ * Redis clock and SKILL_SNAPSHOT.
  */
 export const TICK_SNAPSHOT: LuaScript = {
   keys: 3,
-  lua: `${NOW}
-local waiting = redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[1]), 'WITHSCORES')
-local n = math.min(#waiting / 2, tonumber(ARGV[1]))
-local tutors = {}
-if n > 0 then
-  for _, id in ipairs(redis.call('ZRANGE', KEYS[2], 0, n + tonumber(ARGV[2]) - 1)) do
-    table.insert(tutors, id)
-    table.insert(tutors, redis.call('ZSCORE', KEYS[3], id) or '')
+  lua: `${NOW}${SKILL_SNAPSHOT}
+local waiting, tutors = skill_snapshot(KEYS[1], KEYS[2], KEYS[3], tonumber(ARGV[1]), tonumber(ARGV[2]))
+return {tostring(now_ms()), waiting, tutors}`,
+};
+
+/**
+ * KEYS waitingSkills, tickAsked, online; ARGV base, shard, shards, batchMax, poolExtra. The start of a
+ * shard's tick in one round trip: clears the shard's tickAsked flag (so requests joining from now on ask
+ * for the next tick), drops skills with nobody waiting from waitingSkills, and returns the Redis clock and
+ * SKILL_SNAPSHOT of each of the shard's skills with requests waiting, as {clock, {skill, waiting, tutors}...}.
+ * A skill's shard is the first four bytes of the SHA-1 of its slug, modulo shards — matchingShard().
+ */
+export const TICK_START: LuaScript = {
+  keys: 3,
+  lua: `${NOW}${SKILL_SNAPSHOT}
+redis.call('DEL', KEYS[2])
+local base, shard, shards = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
+local out = {}
+for _, skill in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  local waiting_key = base .. 'waiting:' .. skill
+  if redis.call('ZCARD', waiting_key) == 0 then
+    redis.call('SREM', KEYS[1], skill)
+  elseif tonumber(string.sub(redis.sha1hex(skill), 1, 8), 16) % shards == shard then
+    local waiting, tutors = skill_snapshot(waiting_key, base .. 'free:' .. skill, KEYS[3],
+      tonumber(ARGV[4]), tonumber(ARGV[5]))
+    table.insert(out, {skill, waiting, tutors})
   end
 end
-return {tostring(now_ms()), waiting, tutors}`,
+return {tostring(now_ms()), out}`,
 };

@@ -305,18 +305,35 @@ export class LiveStateService {
     return this.run<string[]>('tutoringDueDeadlines', this.keys.deadlines(), limit);
   }
 
+  /** Skills with waiting requests. */
+  waitingSkills(): Promise<string[]> {
+    return this.run<string[]>('tutoringWaitingSkills', this.keys.waitingSkills(), this.keys.base);
+  }
+
   /**
-   * Skills with waiting requests. A tick of `startingTickOf` (a shard) clears that shard's tickAsked flag
-   * first, so requests joining from now on ask for another tick.
+   * The start of a shard's tick in one round trip (TICK_START): clears the shard's tickAsked flag and
+   * returns the snapshot of each of its skills with requests waiting.
    */
-  waitingSkills(startingTickOf?: number): Promise<string[]> {
-    return this.run<string[]>(
-      'tutoringWaitingSkills',
-      this.keys.waitingSkills(),
-      this.keys.tickAsked(startingTickOf ?? 0),
-      this.keys.base,
-      startingTickOf === undefined ? 0 : 1,
+  async tickStart(
+    shard: number,
+    opts: { shards: number; batchMax: number; poolExtra: number },
+  ): Promise<{ skill: string; snapshot: TickSnapshot }[]> {
+    const k = this.keys;
+    const [now, skills] = await this.run<[string, [string, string[], string[]][]]>(
+      'tutoringTickStart',
+      k.waitingSkills(),
+      k.tickAsked(shard),
+      k.online(),
+      k.base,
+      shard,
+      opts.shards,
+      opts.batchMax,
+      opts.poolExtra,
     );
+    return skills.map(([skill, waiting, tutors]) => ({
+      skill,
+      snapshot: toSnapshot(Number(now), waiting, tutors),
+    }));
   }
 
   async offer(offerId: string): Promise<OfferRef | null> {
@@ -339,13 +356,7 @@ export class LiveStateService {
       opts.batchMax,
       opts.poolExtra,
     );
-    const requests: TickSnapshot['requests'] = [];
-    for (let i = 0; i < waiting.length; i += 2)
-      requests.push({ id: waiting[i], createdMs: Number(waiting[i + 1]) });
-    const free: TickSnapshot['tutors'] = [];
-    for (let i = 0; i < tutors.length; i += 2)
-      if (tutors[i + 1]) free.push({ id: tutors[i], heartbeatMs: Number(tutors[i + 1]) });
-    return { nowMs: Number(now), requests, tutors: free };
+    return toSnapshot(Number(now), waiting, tutors);
   }
 
   /**
@@ -363,4 +374,15 @@ export class LiveStateService {
     const rank = await this.client.zrank(this.keys.line(skill), requestId);
     return rank === null ? null : rank + 1;
   }
+}
+
+/** A skill's snapshot from the Lua reply: [id, created ms]… and [id, heartbeat ms or '']…. */
+function toSnapshot(nowMs: number, waiting: string[], tutors: string[]): TickSnapshot {
+  const requests: TickSnapshot['requests'] = [];
+  for (let i = 0; i < waiting.length; i += 2)
+    requests.push({ id: waiting[i], createdMs: Number(waiting[i + 1]) });
+  const free: TickSnapshot['tutors'] = [];
+  for (let i = 0; i < tutors.length; i += 2)
+    if (tutors[i + 1]) free.push({ id: tutors[i], heartbeatMs: Number(tutors[i + 1]) });
+  return { nowMs, requests, tutors: free };
 }

@@ -13,6 +13,7 @@ import {
   DUE_DEADLINES,
   WAITING_SKILLS,
   TICK_SNAPSHOT,
+  TICK_START,
 } from './claim-scripts';
 import {
   HEARTBEAT,
@@ -41,5 +42,6 @@ export const LUA_SCRIPTS = {
   tutoringDueDeadlines: DUE_DEADLINES,
   tutoringWaitingSkills: WAITING_SKILLS,
   tutoringTickSnapshot: TICK_SNAPSHOT,
+  tutoringTickStart: TICK_START,
 } as const;
 export type LuaScriptName = keyof typeof LUA_SCRIPTS;

@@ -54,12 +54,4 @@ export class MatchingQueue {
     const waiting = new Set(await this.live.waitingSkills());
     await this.tickSkills(skills.filter((s) => waiting.has(s)));
   }
-
-  /**
-   * The skills of `shard` that have waiting requests, read as the shard's tick begins: it clears the
-   * shard's tickAsked flag (LiveStateService.enqueue), so requests joining from now on ask for the next tick.
-   */
-  async startTickOf(shard: number): Promise<string[]> {
-    return (await this.live.waitingSkills(shard)).filter((s) => this.shardOf(s) === shard);
-  }
 }

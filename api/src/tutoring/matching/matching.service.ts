@@ -82,36 +82,54 @@ export class MatchingService {
   }
 
   /**
-   * A tick that lets its caller go on as soon as its claims are made: `claimed` resolves then (or with the
-   * whole result, if the tick had nothing to claim), while `settled` — Postgres's confirmation of the
-   * claims, the release of any it refused, the events — runs on. The worker starts the shard's next tick at
-   * `claimed`: the requests and tutors this tick holds have left the lines and pools, so the next tick
-   * cannot take them, and Postgres's half of this tick overlaps the next tick's reads. A worker that dies
-   * before `settled` leaves claims only in Redis, as a crash mid-tick always could: their deadlines end them.
+   * A shard's tick (the worker's `match-shard` job), begun in one round trip (TICK_START: the shard's
+   * skills with requests waiting, and their snapshots), that lets its caller go on as soon as its claims
+   * are made: `claimed` resolves then (or with the whole result, if the tick had nothing to claim), while
+   * `settled` — Postgres's confirmation of the claims, the release of any it refused, the events — runs on.
+   * The worker starts the shard's next tick at `claimed`: the requests and tutors this tick holds have left
+   * the lines and pools, so the next tick cannot take them, and Postgres's half of this tick overlaps the
+   * next tick's reads. A worker that dies before `settled` leaves claims only in Redis, as a crash mid-tick
+   * always could: their deadlines end them.
    */
-  async matchSkillsUntilClaimed(
-    skills: readonly string[],
+  async matchShardUntilClaimed(
+    shard: number,
   ): Promise<{ claimed: MatchTickResult; settled: Promise<MatchTickResult> }> {
     let onClaimed!: (r: MatchTickResult) => void;
     const claimed = new Promise<MatchTickResult>((resolve) => (onClaimed = resolve));
-    const settled = this.matchSkills(skills, onClaimed);
+    const t0 = performance.now();
+    const settled = this.live
+      .tickStart(shard, {
+        shards: this.config.MATCHING_SHARDS,
+        batchMax: this.config.MATCHING_BATCH_MAX,
+        poolExtra: POOL_EXTRA,
+      })
+      .then((snapshots) => this.match(snapshots, t0, onClaimed));
     return { claimed: await Promise.race([claimed, settled]), settled };
   }
 
-  /** A whole tick; `claimed` (see matchSkillsUntilClaimed) is told the result so far once claims are made. */
-  async matchSkills(
-    skills: readonly string[],
-    claimed?: (soFar: MatchTickResult) => void,
-  ): Promise<MatchTickResult> {
-    const batchMax = this.config.MATCHING_BATCH_MAX;
+  /** A whole tick of these skills, from their snapshots to their offers' events. */
+  async matchSkills(skills: readonly string[]): Promise<MatchTickResult> {
     const t0 = performance.now();
     // One Lua call per skill, sent together (the client pipelines calls made in the same turn).
     const snapshots = await Promise.all(
       [...new Set(skills)].map(async (skill) => ({
         skill,
-        snapshot: await this.live.tickSnapshot(skill, { batchMax, poolExtra: POOL_EXTRA }),
+        snapshot: await this.live.tickSnapshot(skill, {
+          batchMax: this.config.MATCHING_BATCH_MAX,
+          poolExtra: POOL_EXTRA,
+        }),
       })),
     );
+    return this.match(snapshots, t0);
+  }
+
+  /** The tick from its snapshots (taken since `t0`); `claimed` is told the result so far once claims are made. */
+  private async match(
+    snapshots: readonly { skill: string; snapshot: TickSnapshot }[],
+    t0: number,
+    claimed?: (soFar: MatchTickResult) => void,
+  ): Promise<MatchTickResult> {
+    const batchMax = this.config.MATCHING_BATCH_MAX;
     const batches: SkillBatch[] = snapshots
       .filter(({ snapshot }) => snapshot.requests.length > 0 && snapshot.tutors.length > 0)
       .map(({ skill, snapshot }) => ({
