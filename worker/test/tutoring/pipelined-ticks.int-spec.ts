@@ -14,7 +14,7 @@ import { loadWorkerConfig } from '../../src/config/worker-config';
 
 /**
  * A tick's job ends once its claims are made; Postgres's confirmation runs on while the shard's next tick
- * begins (MatchingService.matchSkillsUntilClaimed). Row locks on the requests hold their confirmations where
+ * begins (MatchingService.matchShardUntilClaimed). Row locks on the requests hold their confirmations where
  * they are, so the test sees what runs while one is pending. Real worker, queue, Redis and Postgres.
  */
 describe('ticks that end at their claims', () => {

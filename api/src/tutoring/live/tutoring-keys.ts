@@ -31,7 +31,7 @@ export class TutoringKeys {
   }
   /**
    * STRING, short-lived: a matching tick of this shard has been asked for since its last tick began, so a
-   * new request need not ask again (ENQUEUE_REQUEST sets it, the tick's WAITING_SKILLS clears it).
+   * new request need not ask again (ENQUEUE_REQUEST sets it, TICK_START clears it as the shard's tick begins).
    */
   tickAsked(shard: number): string {
     return `${this.base}tick-asked:${shard}`;
