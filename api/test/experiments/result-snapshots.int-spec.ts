@@ -1,11 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
-// The worker has no import alias; this test boots it in process on the api's database and Redis prefix.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { createWorker } from '../../../worker/src/bootstrap';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { loadWorkerConfig } from '../../../worker/src/config/worker-config';
 import { LearnerSession } from '../support/learner-session';
 import { startTestApi, type TestApi } from '../support/test-api';
+import { startTestWorker } from '../support/test-worker';
 import { experimenterToken, flushExposures, RESULTS, START, type Results } from './experiment-test-support';
 
 describe('result snapshots refreshed by the worker', () => {
@@ -25,17 +21,7 @@ describe('result snapshots refreshed by the worker', () => {
     await api.gql(START, { key: 'correct-feedback-wording' }, token);
     for (let i = 0; i < 3; i++) await (await LearnerSession.signUp(api)).answer('add-within-10', true);
     await flushExposures(api);
-    worker = await createWorker(
-      loadWorkerConfig({
-        NODE_ENV: 'test',
-        DATABASE_URL: api.config.DATABASE_URL,
-        REDIS_URL: api.config.REDIS_URL,
-        REDIS_PREFIX: api.config.REDIS_PREFIX,
-        JWT_SECRET: api.config.JWT_SECRET,
-        EXPERIMENT_SNAPSHOT_SECONDS: '10',
-      }),
-      { logger: false },
-    );
+    worker = await startTestWorker(api, { EXPERIMENT_SNAPSHOT_SECONDS: '10' });
     // The job scheduler's first sweep runs when the worker starts; no stop, no query has asked for it.
     const deadline = Date.now() + 15_000;
     let rows: { computed_at: Date; results: Results }[] = [];

@@ -1,12 +1,7 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import { GrowthBook, type FeatureApiResponse } from '@growthbook/growthbook';
 import { createSeededRng, type Rng } from '@peerlift/domain';
-// The worker has no import alias; this test boots it in process on the api's database and Redis prefix.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { createWorker } from '../../../worker/src/bootstrap';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { loadWorkerConfig } from '../../../worker/src/config/worker-config';
 import { startTestApi, type TestApi } from '../support/test-api';
+import { startTestWorker } from '../support/test-worker';
 import {
   experimenterToken,
   inParallel,
@@ -46,7 +41,7 @@ interface Scenario {
 
 async function simulate(scenario: Scenario): Promise<Results> {
   const api = await startTestApi();
-  const worker = await startWorker(api);
+  const worker = await startTestWorker(api);
   try {
     const token = await experimenterToken(api);
     await api.gql(START, { key: KEY }, token);
@@ -62,17 +57,6 @@ async function simulate(scenario: Scenario): Promise<Results> {
     await worker.close();
     await api.close();
   }
-}
-
-function startWorker(api: TestApi): Promise<INestApplicationContext> {
-  const config = loadWorkerConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: api.config.DATABASE_URL,
-    REDIS_URL: api.config.REDIS_URL,
-    REDIS_PREFIX: api.config.REDIS_PREFIX,
-    JWT_SECRET: api.config.JWT_SECRET,
-  });
-  return createWorker(config, { logger: false });
 }
 
 /** Each learner's client shows the feedback wording and reports it: one real request per learner. */

@@ -2,14 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { encodeLeaderboardScore, isoWeekEnd, isoWeekKey, isoWeekStart } from '@peerlift/domain';
-// The worker has no import alias; these tests boot it in process on the api's database and Redis prefix.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { createWorker } from '../../../worker/src/bootstrap';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { loadWorkerConfig } from '../../../worker/src/config/worker-config';
 import { TEST_REDIS_URL } from '../support/test-database';
 import type { LearnerSession } from '../support/learner-session';
 import type { TestApi } from '../support/test-api';
+import { startTestWorker } from '../support/test-worker';
 
 export const MY_BADGES = `{ myBadges { recipientIdentity earned { slug name tier awardedAt assertionUrl } progress { slug name current target } } }`;
 export const ME_STREAK = `{ me { id dailyStreak { current longest freezes freezesUsed lastPracticeDay practisedToday } } }`;
@@ -25,19 +21,7 @@ export function startWorker(
   api: TestApi,
   env: Record<string, string> = {},
 ): Promise<INestApplicationContext> {
-  return createWorker(
-    loadWorkerConfig({
-      NODE_ENV: 'test',
-      DATABASE_URL: api.config.DATABASE_URL,
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_PREFIX: api.config.REDIS_PREFIX,
-      JWT_SECRET: api.config.JWT_SECRET,
-      WEB_ROOT: '',
-      LEADERBOARD_DRAIN_INTERVAL_MS: '50',
-      ...env,
-    }),
-    { logger: false },
-  );
+  return startTestWorker(api, { WEB_ROOT: '', LEADERBOARD_DRAIN_INTERVAL_MS: '50', ...env });
 }
 
 export function redisClient(): Redis {

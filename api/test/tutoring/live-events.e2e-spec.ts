@@ -1,12 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Client } from 'graphql-ws';
-// The worker has no import alias; this test boots it in process on the api instances' database and prefix.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { createWorker } from '../../../worker/src/bootstrap';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { loadWorkerConfig } from '../../../worker/src/config/worker-config';
 import { wsClient } from '../support/graphql-ws-client';
 import { startTestApi, type TestApi } from '../support/test-api';
+import { startTestWorker } from '../support/test-worker';
 import { OPS, SKILL, eventually, ok, person, type Person } from './tutoring-fixtures';
 
 interface TutoringEvent {
@@ -53,18 +49,7 @@ describe('live tutoring events across api instances', () => {
       REDIS_PREFIX: a.config.REDIS_PREFIX,
       TUTOR_HEARTBEAT_TIMEOUT_SECONDS: '6',
     });
-    worker = await createWorker(
-      loadWorkerConfig({
-        NODE_ENV: 'test',
-        DATABASE_URL: a.config.DATABASE_URL,
-        REDIS_URL: a.config.REDIS_URL,
-        REDIS_PREFIX: a.config.REDIS_PREFIX,
-        JWT_SECRET: a.config.JWT_SECRET,
-        TUTOR_HEARTBEAT_TIMEOUT_SECONDS: '6',
-        WORKER_CONCURRENCY: '4',
-      }),
-      { logger: false },
-    );
+    worker = await startTestWorker(a, { TUTOR_HEARTBEAT_TIMEOUT_SECONDS: '6', WORKER_CONCURRENCY: '4' });
   });
   afterAll(async () => {
     for (const c of clients) await c.dispose();

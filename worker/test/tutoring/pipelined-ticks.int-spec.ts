@@ -8,9 +8,9 @@ import { PresenceService } from '@peerlift/api/tutoring/presence/presence.servic
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startTestApi, type TestApi } from '../../../api/test/support/test-api';
 // eslint-disable-next-line @nx/enforce-module-boundaries
+import { startTestWorker } from '../../../api/test/support/test-worker';
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { SKILL, eventually, person } from '../../../api/test/tutoring/tutoring-fixtures';
-import { createWorker } from '../../src/bootstrap';
-import { loadWorkerConfig } from '../../src/config/worker-config';
 
 /**
  * A tick's job ends once its claims are made; Postgres's confirmation runs on while the shard's next tick
@@ -52,16 +52,7 @@ describe('ticks that end at their claims', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
-    worker = await createWorker(
-      loadWorkerConfig({
-        NODE_ENV: 'test',
-        DATABASE_URL: api.config.DATABASE_URL,
-        REDIS_URL: api.config.REDIS_URL,
-        REDIS_PREFIX: api.config.REDIS_PREFIX,
-        JWT_SECRET: api.config.JWT_SECRET,
-      }),
-      { logger: false },
-    );
+    worker = await startTestWorker(api);
     lock = new pg.Client({ connectionString: api.config.DATABASE_URL });
     await lock.connect();
   });

@@ -9,9 +9,9 @@ import { PresenceService } from '@peerlift/api/tutoring/presence/presence.servic
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startTestApi, type TestApi } from '../../../api/test/support/test-api';
 // eslint-disable-next-line @nx/enforce-module-boundaries
+import { startTestWorker } from '../../../api/test/support/test-worker';
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { eventually, person } from '../../../api/test/tutoring/tutoring-fixtures';
-import { createWorker } from '../../src/bootstrap';
-import { loadWorkerConfig } from '../../src/config/worker-config';
 
 const REQUESTS = 40;
 
@@ -26,17 +26,7 @@ describe('requests that did not ask for a tick', () => {
 
   beforeAll(async () => {
     api = await startTestApi({ MATCHING_SHARDS: '2' });
-    worker = await createWorker(
-      loadWorkerConfig({
-        NODE_ENV: 'test',
-        DATABASE_URL: api.config.DATABASE_URL,
-        REDIS_URL: api.config.REDIS_URL,
-        REDIS_PREFIX: api.config.REDIS_PREFIX,
-        JWT_SECRET: api.config.JWT_SECRET,
-        MATCHING_SHARDS: '2',
-      }),
-      { logger: false },
-    );
+    worker = await startTestWorker(api, { MATCHING_SHARDS: '2' });
     const queue = worker.get(BullConnection).queue(QUEUE.tutoringMatching);
     await queue.removeJobScheduler(TUTORING_JOB.tick);
     expect((await queue.getJobSchedulers()).map((s) => s.key)).not.toContain(TUTORING_JOB.tick);
