@@ -4,7 +4,9 @@ import { CURRICULUM } from '@peerlift/domain';
 import { BullConnection } from '../../src/queues/bullmq-connection';
 import { RedisService } from '../../src/redis/redis.module';
 import { LiveStateService } from '../../src/tutoring/live/live-state.service';
+import { TutorPresenceState } from '../../src/tutoring/live/tutor-presence-state.service';
 import { MatchingQueue } from '../../src/tutoring/matching/matching-queue';
+import { POOL_SPARES } from '../../src/tutoring/matching/matching.service';
 import { matchingShard } from '../../src/tutoring/matching/matching-shard';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { OPS, ok, person } from './tutoring-fixtures';
@@ -23,7 +25,7 @@ describe('asking for matching ticks', () => {
     live.enqueue({ id: randomUUID(), skillSlug, learnerId: randomUUID(), createdMs: Date.now(), tickShard });
   const waitingJobs = () => api.app.get(BullConnection).queue(QUEUE.tutoringMatching).getWaitingCount();
   const tickStart = (shard: number, shards = 2) =>
-    live.tickStart(shard, { shards, batchMax: 50, poolExtra: 8 });
+    live.tickStart(shard, { shards, batchMax: 50, spares: POOL_SPARES });
   const drainJobs = () => api.app.get(BullConnection).queue(QUEUE.tutoringMatching).drain();
 
   beforeAll(async () => {
@@ -69,6 +71,37 @@ describe('asking for matching ticks', () => {
         const started = (await tickStart(shard, shards)).map((s) => s.skill).sort();
         expect(started).toEqual(skills.filter((s) => matchingShard(s, shards) === shard).sort());
       }
+    }
+  });
+
+  it('shares a tick’s spare tutors out among its skills, within the per-skill bounds', async () => {
+    const skills = CURRICULUM.map((s) => s.slug).slice(0, 20);
+    const presence = api.app.get(TutorPresenceState);
+    // The lines the tests above left behind are emptied, so each tick below holds only its own skills.
+    const redis = api.app.get(RedisService).client;
+    const lines = await redis.keys(`${live.keys.base}waiting:*`);
+    if (lines.length) await redis.del(...lines);
+    for (let i = 0; i < 12; i++) await presence.setAvailable(randomUUID(), skills);
+    // Skills in the tick → tutors per skill for its one request (1 + the skill's spares; 24 shared out, 2–8).
+    const cases: [number, number][] = [
+      [1, 9],
+      [3, 9],
+      [4, 7],
+      [6, 5],
+      [12, 3],
+      [20, 3],
+    ];
+    for (const [count, tutorsEach] of cases) {
+      const asked = skills
+        .slice(0, count)
+        .map((skillSlug) => ({ id: randomUUID(), skillSlug, learnerId: '' }));
+      for (const r of asked) await live.enqueue({ ...r, createdMs: Date.now() });
+      const started = await tickStart(0, 1);
+      expect(started.map((s) => [s.skill, s.snapshot.tutors.length])).toEqual(
+        expect.arrayContaining(asked.map((r) => [r.skillSlug, tutorsEach])),
+      );
+      expect(started).toHaveLength(count);
+      for (const r of asked) await live.closeRequest(r);
     }
   });
 

@@ -282,27 +282,35 @@ return {tostring(now_ms()), waiting, tutors}`,
 };
 
 /**
- * KEYS waitingSkills, tickAsked, online; ARGV base, shard, shards, batchMax, poolExtra. The start of a
- * shard's tick in one round trip: clears the shard's tickAsked flag (so requests joining from now on ask
- * for the next tick), drops skills with nobody waiting from waitingSkills, and returns the Redis clock and
- * SKILL_SNAPSHOT of each of the shard's skills with requests waiting, as {clock, {skill, waiting, tutors}...}.
- * A skill's shard is the first four bytes of the SHA-1 of its slug, modulo shards — matchingShard().
+ * KEYS waitingSkills, tickAsked, online; ARGV base, shard, shards, batchMax, poolExtraMax, poolExtraMin,
+ * sparePerTick. The start of a shard's tick in one round trip: clears the shard's tickAsked flag (so
+ * requests joining from now on ask for the next tick), drops skills with nobody waiting from waitingSkills,
+ * and returns the Redis clock and SKILL_SNAPSHOT of each of the shard's skills with requests waiting, as
+ * {clock, {skill, waiting, tutors}...}. The tick's spare tutors are shared out: each skill gets
+ * sparePerTick / (its number of skills), kept within [poolExtraMin, poolExtraMax] (matching.service.ts,
+ * POOL_SPARES). A skill's shard is the first four bytes of the SHA-1 of its slug, modulo shards —
+ * matchingShard().
  */
 export const TICK_START: LuaScript = {
   keys: 3,
   lua: `${NOW}${SKILL_SNAPSHOT}
 redis.call('DEL', KEYS[2])
 local base, shard, shards = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
-local out = {}
+local skills = {}
 for _, skill in ipairs(redis.call('SMEMBERS', KEYS[1])) do
-  local waiting_key = base .. 'waiting:' .. skill
-  if redis.call('ZCARD', waiting_key) == 0 then
+  if redis.call('ZCARD', base .. 'waiting:' .. skill) == 0 then
     redis.call('SREM', KEYS[1], skill)
   elseif tonumber(string.sub(redis.sha1hex(skill), 1, 8), 16) % shards == shard then
-    local waiting, tutors = skill_snapshot(waiting_key, base .. 'free:' .. skill, KEYS[3],
-      tonumber(ARGV[4]), tonumber(ARGV[5]))
-    table.insert(out, {skill, waiting, tutors})
+    table.insert(skills, skill)
   end
+end
+local extra = math.max(tonumber(ARGV[6]), math.min(tonumber(ARGV[5]),
+  math.floor(tonumber(ARGV[7]) / math.max(#skills, 1))))
+local out = {}
+for _, skill in ipairs(skills) do
+  local waiting, tutors = skill_snapshot(base .. 'waiting:' .. skill, base .. 'free:' .. skill, KEYS[3],
+    tonumber(ARGV[4]), extra)
+  table.insert(out, {skill, waiting, tutors})
 end
 return {tostring(now_ms()), out}`,
 };

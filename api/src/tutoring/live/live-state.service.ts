@@ -16,6 +16,16 @@ export interface TickSnapshot {
   tutors: { id: string; heartbeatMs: number }[];
 }
 
+/**
+ * How many spare tutors (beyond one per request) a tick considers per skill: `perTick` shared among the
+ * tick's skills, each skill's share kept within [perSkillMin, perSkillMax].
+ */
+export interface PoolSpares {
+  perSkillMax: number;
+  perSkillMin: number;
+  perTick: number;
+}
+
 export type ClaimResult = { ok: true; fence: number; deadlineMs: number } | { ok: false; reason: number };
 export type ReleaseResult = 'released' | 'matched' | 'gone';
 
@@ -312,11 +322,12 @@ export class LiveStateService {
 
   /**
    * The start of a shard's tick in one round trip (TICK_START): clears the shard's tickAsked flag and
-   * returns the snapshot of each of its skills with requests waiting.
+   * returns the snapshot of each of its skills with requests waiting, their spare tutors shared out as
+   * `spares` says.
    */
   async tickStart(
     shard: number,
-    opts: { shards: number; batchMax: number; poolExtra: number },
+    opts: { shards: number; batchMax: number; spares: PoolSpares },
   ): Promise<{ skill: string; snapshot: TickSnapshot }[]> {
     const k = this.keys;
     const [now, skills] = await this.run<[string, [string, string[], string[]][]]>(
@@ -328,7 +339,9 @@ export class LiveStateService {
       shard,
       opts.shards,
       opts.batchMax,
-      opts.poolExtra,
+      opts.spares.perSkillMax,
+      opts.spares.perSkillMin,
+      opts.spares.perTick,
     );
     return skills.map(([skill, waiting, tutors]) => ({
       skill,

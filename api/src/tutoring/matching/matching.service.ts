@@ -9,7 +9,7 @@ import {
 } from '@peerlift/domain';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { LiveStateService, type TickSnapshot } from '../live/live-state.service';
+import { LiveStateService, type PoolSpares, type TickSnapshot } from '../live/live-state.service';
 import { LiveSyncService } from '../live/live-sync.service';
 import { CandidateLoader } from './candidate-loader';
 import { OfferCreationService } from './offer-creation.service';
@@ -41,9 +41,17 @@ export interface MatchTickResult {
  * small; tutors it considered without offering them anything go to the back, so the rest of the pool
  * rotates through. With 16 spare, bench/matching's steady phase saturated both cores on those facts (ticks
  * p50 22 ms, ask → offer p50 67 ms); with 8, ticks took 10 ms and ask → offer 34 ms, and a lone waiter still
- * gets the best of nine.
+ * gets the best of nine. (A single-skill snapshot, `matchSkills`, uses it as is.)
  */
 export const POOL_EXTRA = 8;
+
+/**
+ * A shard's tick shares its spares out: 24 among its skills, at most POOL_EXTRA and at least 2 each. A quiet
+ * tick of one to three skills gets the full eight per skill; a busy one with requests in ten skills gets
+ * two each, where eight each made spare tutors three quarters of the facts a tick loaded (bench/matching:
+ * ~90 tutors for ~11 requests) and the busiest system paid the most per request for choice.
+ */
+export const POOL_SPARES: PoolSpares = { perSkillMax: POOL_EXTRA, perSkillMin: 2, perTick: 24 };
 
 interface SkillBatch {
   skill: string;
@@ -101,7 +109,7 @@ export class MatchingService {
       .tickStart(shard, {
         shards: this.config.MATCHING_SHARDS,
         batchMax: this.config.MATCHING_BATCH_MAX,
-        poolExtra: POOL_EXTRA,
+        spares: POOL_SPARES,
       })
       .then((snapshots) => this.match(snapshots, t0, onClaimed));
     return { claimed: await Promise.race([claimed, settled]), settled };
