@@ -20,6 +20,7 @@ import { Experiments1763870400000 } from './migrations/1763870400000-experiments
 import { ExerciseHistoryIndex1763870500000 } from './migrations/1763870500000-exercise-history-index';
 import { ProgressVersion1763870600000 } from './migrations/1763870600000-progress-version';
 import { TutoringFunctions1763870700000 } from './migrations/1763870700000-tutoring-functions';
+import { DropHelpRequestsSkillTime1763870800000 } from './migrations/1763870800000-drop-help-requests-skill-time';
 import { ExperimentEntity } from '../experiments/experiment.entity';
 import { ExperimentPhaseEntity } from '../experiments/experiment-phase.entity';
 import { ExperimentExposureEntity } from '../experiments/experiment-exposure.entity';
@@ -70,6 +71,7 @@ export const MIGRATIONS = [
   ExerciseHistoryIndex1763870500000,
   ProgressVersion1763870600000,
   TutoringFunctions1763870700000,
+  DropHelpRequestsSkillTime1763870800000,
 ];
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
