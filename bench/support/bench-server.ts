@@ -60,6 +60,8 @@ export async function startBenchStack(
         children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))),
       );
       await sql.end();
+      // BENCH_KEEP_DATABASE=1 leaves the database behind for inspection (EXPLAIN on the data a run made).
+      if (process.env.BENCH_KEEP_DATABASE === '1') return console.error(`kept database peerlift_bench_${id}`);
       const admin = new pg.Client({ connectionString: ADMIN_URL });
       await admin.connect();
       await admin.query(`DROP DATABASE IF EXISTS peerlift_bench_${id} WITH (FORCE)`);
