@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { estimateWaitSeconds, findSkill } from '@peerlift/domain';
 import { InjectDataSource } from '../../database/inject-data-source';
 import { preparedRows, type PreparedSql } from '../../database/sql';
-import { LiveStateService } from '../live/live-state.service';
+import { LiveStateService, type LineView } from '../live/live-state.service';
 import { TutorPresenceState } from '../live/tutor-presence-state.service';
 import { HelpRequestStateEnum, type HelpRequestModel } from './models/help-request.model';
 import { RecentMatchRates } from './recent-match-rates';
@@ -55,13 +55,16 @@ export class HelpRequestViewService {
     return row ? this.toModel(row) : null;
   }
 
-  /** The view of a request from facts the caller already has (e.g. the one it just created). */
-  async toModel(row: HelpRequestRow): Promise<HelpRequestModel> {
+  /**
+   * The view of a request from facts the caller already has (e.g. the one it just created, with `line` as
+   * joining the line returned it).
+   */
+  async toModel(row: HelpRequestRow, line?: LineView): Promise<HelpRequestModel> {
     const open = OPEN.includes(row.state);
     const [tutorsOnline, freeTutors, redisPosition, matchRate] = await Promise.all([
-      this.presence.tutorsOnline(row.skill_slug),
-      this.presence.freeTutors(row.skill_slug),
-      open ? this.live.position(row.id, row.skill_slug) : null,
+      line?.tutorsOnline ?? this.presence.tutorsOnline(row.skill_slug),
+      line?.freeTutors ?? this.presence.freeTutors(row.skill_slug),
+      open ? (line?.position ?? this.live.position(row.id, row.skill_slug)) : null,
       open ? this.matchRates.perMinute(row.skill_slug) : 0,
     ]);
     // Redis knows the line exactly; Postgres's count is the fallback while Redis is catching up.

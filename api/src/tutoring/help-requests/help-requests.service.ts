@@ -106,16 +106,20 @@ export class HelpRequestsService {
     // takes them, and they add no job of their own.
     const tickFor = enqueued?.askTick === false ? [] : [skillSlug];
     await this.queue.tickSkills(w ? [...tickFor, w.skill_slug] : tickFor);
-    // Built from what this call knows rather than read back: a new request has no session yet.
-    return this.view.toModel({
-      id: created.id,
-      skill_slug: skillSlug,
-      note: cleanNote,
-      state: HelpRequestStateEnum.WAITING,
-      created_at: created.created_at,
-      expires_at: created.expires_at,
-      session_id: null,
-    });
+    // Built from what this call knows rather than read back: a new request has no session yet, and its
+    // place in line and the skill's tutors came back with the join.
+    return this.view.toModel(
+      {
+        id: created.id,
+        skill_slug: skillSlug,
+        note: cleanNote,
+        state: HelpRequestStateEnum.WAITING,
+        created_at: created.created_at,
+        expires_at: created.expires_at,
+        session_id: null,
+      },
+      enqueued?.line,
+    );
   }
 
   private async join(learnerId: string, skillSlug: string, note: string): Promise<CreatedRequest> {

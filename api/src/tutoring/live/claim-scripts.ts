@@ -6,26 +6,27 @@
 import { ACCEPT_HELD, FREE_POOLS, NOW, type LuaScript } from './lua-snippets';
 
 /**
- * KEYS req, line, waiting, waitingSkills, learnerMark, tickAsked; ARGV id, skill, learner, createdMs,
- * tickAskedTtlMs (0: leave the flag alone). Joins (or rejoins) the line unless the request is already held
- * by an offer or a session. Returns 0 (not joined), 1 (joined; a tick of its shard is already asked for and
- * has not begun, so it will see this request) or 2 (joined; the caller asks for the tick). TICK_START
- * clears the flag.
+ * KEYS req, line, waiting, waitingSkills, learnerMark, tickAsked, available, free; ARGV id, skill, learner,
+ * createdMs, tickAskedTtlMs (0: leave the flag alone). Joins (or rejoins) the line unless the request is
+ * already held by an offer or a session. Returns {0} (not joined), or {status, rank in line (from 0), tutors
+ * available in the skill, of them free} with status 1 (joined; a tick of its shard is already asked for and
+ * has not begun, so it will see this request) or 2 (joined; the caller asks for the tick) — the learner's
+ * view of the new request comes back with the join instead of in three more reads. TICK_START clears the flag.
  */
 export const ENQUEUE_REQUEST: LuaScript = {
-  keys: 6,
+  keys: 8,
   lua: `
 local st = redis.call('HGET', KEYS[1], 'state')
-if st == 'OFFERED' or st == 'MATCHED' then return 0 end
+if st == 'OFFERED' or st == 'MATCHED' then return {0} end
 redis.call('HSET', KEYS[1], 'state', 'WAITING', 'skill', ARGV[2], 'learner', ARGV[3], 'created', ARGV[4])
 redis.call('HDEL', KEYS[1], 'offer', 'tutor', 'deadline')
 redis.call('ZADD', KEYS[2], ARGV[4], ARGV[1])
 redis.call('ZADD', KEYS[3], ARGV[4], ARGV[1])
 redis.call('SADD', KEYS[4], ARGV[2])
 redis.call('SET', KEYS[5], ARGV[1])
-if ARGV[5] == '0' then return 2 end
-if redis.call('SET', KEYS[6], '1', 'NX', 'PX', ARGV[5]) then return 2 end
-return 1`,
+local status = 2
+if ARGV[5] ~= '0' and not redis.call('SET', KEYS[6], '1', 'NX', 'PX', ARGV[5]) then status = 1 end
+return {status, redis.call('ZRANK', KEYS[2], ARGV[1]), redis.call('SCARD', KEYS[7]), redis.call('ZCARD', KEYS[8])}`,
 };
 
 /**

@@ -26,6 +26,13 @@ export interface PoolSpares {
   perTick: number;
 }
 
+/** A waiting request's place in its line and its skill's tutors: available, and of them free now. */
+export interface LineView {
+  position: number;
+  tutorsOnline: number;
+  freeTutors: number;
+}
+
 export type ClaimResult = { ok: true; fence: number; deadlineMs: number } | { ok: false; reason: number };
 export type ReleaseResult = 'released' | 'matched' | 'gone';
 
@@ -90,6 +97,8 @@ export class LiveStateService {
   /**
    * Puts the request in its line. With `tickShard`, also tells whether the caller should ask for a tick of
    * that shard: not when an earlier request already asked and that tick has not begun (ENQUEUE_REQUEST).
+   * A joined request comes back with its place in line (from 1) and its skill's tutors, as the learner's
+   * view shows them.
    */
   async enqueue(r: {
     id: string;
@@ -97,7 +106,7 @@ export class LiveStateService {
     learnerId: string;
     createdMs: number;
     tickShard?: number;
-  }): Promise<{ joined: boolean; askTick: boolean }> {
+  }): Promise<{ joined: boolean; askTick: boolean; line?: LineView }> {
     const k = this.keys;
     const keys = [
       k.request(r.id),
@@ -106,9 +115,11 @@ export class LiveStateService {
       k.waitingSkills(),
       k.learnerMark(r.learnerId),
       k.tickAsked(r.tickShard ?? 0),
+      k.available(r.skillSlug),
+      k.free(r.skillSlug),
     ];
     const flagTtl = r.tickShard === undefined ? 0 : TICK_ASKED_TTL_MS;
-    const joined = await this.run<number>(
+    const [status, rank, tutorsOnline, freeTutors] = await this.run<number[]>(
       'tutoringEnqueue',
       ...keys,
       r.id,
@@ -117,7 +128,8 @@ export class LiveStateService {
       r.createdMs,
       flagTtl,
     );
-    return { joined: joined > 0, askTick: joined === 2 };
+    if (status === 0) return { joined: false, askTick: false };
+    return { joined: true, askTick: status === 2, line: { position: rank + 1, tutorsOnline, freeTutors } };
   }
 
   /** Claims the pairs (each of its request's skill) in one round trip; each claim is atomic on its own. */
