@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { TokenService } from './auth/token.service';
+import { GraphQLHttpErrorFilter } from './graphql/http-error.filter';
 import { ErrorCode, PeerliftError } from './graphql/peerlift-error';
 import { keepRawBody, serveSharedResponses, SharedResponseCache } from './graphql/shared-responses';
 
@@ -46,6 +47,7 @@ export async function createApiApp(
         new PeerliftError(ErrorCode.BAD_USER_INPUT, 'Some input is invalid.', { fields: flatten(errors) }),
     }),
   );
+  app.useGlobalFilters(new GraphQLHttpErrorFilter(app.getHttpAdapter()));
   serveWebApp(app, fastify, config);
   app.enableShutdownHooks();
   return app;

@@ -35,6 +35,10 @@ export const ErrorCode = {
   EXPERIMENT_NOT_RUNNING: 'EXPERIMENT_NOT_RUNNING',
   /** Experiments: the change would make the payload invalid (e.g. two running experiments share a namespace slice). */
   EXPERIMENT_CONFLICT: 'EXPERIMENT_CONFLICT',
+  /** A /graphql request whose body is not a JSON document (malformed, empty): refused before GraphQL. */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** A /graphql request body over the 64 KB limit: refused before it is parsed. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -53,5 +57,4 @@ export const KNOWN_CODES: ReadonlySet<string> = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
-  'BAD_REQUEST',
 ]);

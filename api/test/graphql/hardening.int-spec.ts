@@ -1,4 +1,4 @@
-import { errorCode } from '@peerlift/testing';
+import { errorCode, type GraphQLResponse } from '@peerlift/testing';
 import { LearnerSession } from '../support/learner-session';
 import { startTestApi, type TestApi } from '../support/test-api';
 
@@ -37,9 +37,10 @@ describe('GraphQL limits (development)', () => {
     expect(res.status).toBe(400);
   });
 
-  it('refuses bodies over 64 KB before parsing them', async () => {
+  it('refuses bodies over 64 KB before parsing them, as a GraphQL error', async () => {
     const res = await post(api, { query: `{ __typename }`, variables: { pad: 'x'.repeat(70_000) } });
     expect(res.status).toBe(413);
+    expect(errorCode((await res.json()) as GraphQLResponse<unknown>)).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('refuses simple GET requests that could be cross-site (CSRF prevention)', async () => {
@@ -48,7 +49,11 @@ describe('GraphQL limits (development)', () => {
   });
 
   it('answers malformed JSON and GraphQL with stable codes', async () => {
-    expect((await post(api, '{not json')).status).toBe(400);
+    for (const body of ['{not json', '', '{"query": "{ __typename }"']) {
+      const res = await post(api, body);
+      expect(res.status).toBe(400);
+      expect(errorCode((await res.json()) as GraphQLResponse<unknown>)).toBe('BAD_REQUEST');
+    }
     const parse = await learner.gql('{ me { id ');
     expect(errorCode(parse)).toBe('GRAPHQL_PARSE_FAILED');
     expect(parse.status).toBe(400);
