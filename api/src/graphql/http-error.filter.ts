@@ -19,7 +19,7 @@ export class GraphQLHttpErrorFilter extends BaseExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     if (!GRAPHQL_PATH.test(request.url)) return super.catch(error, host);
-    const status = error.getStatus();
+    const status = error.getStatus() as HttpStatus;
     const code =
       status === HttpStatus.PAYLOAD_TOO_LARGE ? ErrorCode.PAYLOAD_TOO_LARGE : ErrorCode.BAD_REQUEST;
     void http
