@@ -3,14 +3,14 @@ import { BaseExceptionFilter } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorCode } from './peerlift-error';
 
+const GRAPHQL_PATH = /^\/graphql(\?|$)/;
+
 /**
  * Refusals Fastify makes before Apollo sees a /graphql request — a body that is not JSON or is empty, a
  * body over the 64 KB limit — answered in GraphQL's own error shape with a stable code, like every other
  * refusal a client gets from /graphql (Nest's default was `{statusCode, message}`). Other paths, and errors
  * inside resolvers (handled by Apollo and formatGraphQLError), are left as they were.
  */
-const GRAPHQL_PATH = /^\/graphql(\?|$)/;
-
 @Catch(HttpException)
 export class GraphQLHttpErrorFilter extends BaseExceptionFilter {
   override catch(error: HttpException, host: ArgumentsHost): void {
