@@ -84,8 +84,25 @@ describe('a worker killed mid-tick', () => {
         );
         return rows.length && (await redis.zcard(`${base}deadlines`)) > 0 ? rows : null;
       }, 'the tick to block after claiming');
+      expect(blocked.length).toBeGreaterThan(0);
+      const dead = new Promise((r) => child!.once('exit', r));
       child.kill('SIGKILL');
-      for (const { pid } of blocked) await api.sql.query(`SELECT pg_terminate_backend($1)`, [pid]);
+      await dead;
+      // A backend blocked on a lock does not notice its client is gone, and with pipelined ticks the dead
+      // worker may have had a later tick's confirmation waiting too, or one still on its way in (it began
+      // waiting after the query above, which once let it commit 20 offers when the lock was released). So
+      // every statement left waiting on the lock is ended, until none has appeared for a while; nothing
+      // else in this test writes tutoring_offers meanwhile.
+      let quiet = 0;
+      while (quiet < 5) {
+        const { rows } = await api.sql.query<{ pid: number }>(
+          `SELECT pid FROM pg_stat_activity
+           WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%tutoring_offers%'`,
+        );
+        for (const { pid } of rows) await api.sql.query(`SELECT pg_terminate_backend($1)`, [pid]);
+        quiet = rows.length ? 0 : quiet + 1;
+        await new Promise((r) => setTimeout(r, 100));
+      }
       await lock.query('ROLLBACK');
     } finally {
       await lock.end();
