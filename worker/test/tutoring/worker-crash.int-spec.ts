@@ -73,32 +73,32 @@ describe('a worker killed mid-tick', () => {
         env: { ...process.env, ...env(api) },
         stdio: 'ignore',
       });
+      // Not on the lock's connection: pg_stat_activity is a snapshot per transaction. Reads pass the
+      // EXCLUSIVE lock, so a statement waiting on it is a confirmation (its text is shown only up to
+      // track_activity_query_size, hence the table name rather than the INSERT).
+      const waitingOnLock = async () =>
+        (
+          await api.sql.query<{ pid: number }>(
+            `SELECT pid FROM pg_stat_activity
+             WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%tutoring_offers%'`,
+          )
+        ).rows;
       // The tick has claimed in Redis and is blocked on its Postgres confirmation: kill it there.
-      const blocked = await eventually(async () => {
-        // Not on the lock's connection: pg_stat_activity is a snapshot per transaction. Reads pass the
-        // EXCLUSIVE lock, so the statement waiting on it is the confirmation (its text is shown only up to
-        // track_activity_query_size, hence the table name rather than the INSERT).
-        const { rows } = await api.sql.query<{ pid: number }>(
-          `SELECT pid FROM pg_stat_activity
-           WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%tutoring_offers%'`,
-        );
-        return rows.length && (await redis.zcard(`${base}deadlines`)) > 0 ? rows : null;
-      }, 'the tick to block after claiming');
-      expect(blocked.length).toBeGreaterThan(0);
+      await eventually(
+        async () => (await waitingOnLock()).length > 0 && (await redis.zcard(`${base}deadlines`)) > 0,
+        'the tick to block after claiming',
+      );
       const dead = new Promise((r) => child!.once('exit', r));
       child.kill('SIGKILL');
       await dead;
       // A backend blocked on a lock does not notice its client is gone, and with pipelined ticks the dead
-      // worker may have had a later tick's confirmation waiting too, or one still on its way in (it began
-      // waiting after the query above, which once let it commit 20 offers when the lock was released). So
-      // every statement left waiting on the lock is ended, until none has appeared for a while; nothing
-      // else in this test writes tutoring_offers meanwhile.
+      // worker may have had a later tick's confirmation waiting too, or one still on its way in (one that
+      // began waiting after the check above once committed 20 offers when the lock was released). So every
+      // statement left waiting on the lock is ended, until none has appeared for a while; nothing else in
+      // this test writes tutoring_offers meanwhile.
       let quiet = 0;
       while (quiet < 5) {
-        const { rows } = await api.sql.query<{ pid: number }>(
-          `SELECT pid FROM pg_stat_activity
-           WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%tutoring_offers%'`,
-        );
+        const rows = await waitingOnLock();
         for (const { pid } of rows) await api.sql.query(`SELECT pg_terminate_backend($1)`, [pid]);
         quiet = rows.length ? 0 : quiet + 1;
         await new Promise((r) => setTimeout(r, 100));
