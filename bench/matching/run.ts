@@ -92,7 +92,8 @@ async function main() {
     const backlog = await seedBacklog(stack.sql, live, people.learners.slice(0, BACKLOG));
     const seedSeconds = (performance.now() - seedStart) / 1000;
     const tutorTokens = new Map(people.tutors.map((id) => [id, tokens.issue({ id, role: 'LEARNER' })]));
-    const learnerTokens = people.learners.slice(BACKLOG).map((id) => tokens.issue({ id, role: 'LEARNER' }));
+    const steadyLearners = people.learners.slice(BACKLOG);
+    const learnerTokens = steadyLearners.map((id) => tokens.issue({ id, role: 'LEARNER' }));
     // The machine's own speed, measured before any load (the ceiling after the run shares the machine with
     // what the run left running): runs on different machines compare only with this beside them. A first,
     // smaller pass warms the load generator's JIT, which otherwise made this figure ~20 % low.
@@ -146,7 +147,6 @@ async function main() {
     progress('backlog answered');
 
     // Phase 3: new requests at a fixed rate, tutors answering as before.
-    const steadyLearners = people.learners.slice(BACKLOG);
     const steady: PhaseWindow = { start: await pgNow(stack.sql), end: new Date(0) };
     progress(`steady phase: ${RATE} requests/s for ${SECONDS} s`);
     // CPU per steady request from /proc: where the two cores go, whatever rate the machine reached.
